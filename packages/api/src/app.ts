@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppDeps } from './context.js'
+import type { AppEnv } from './http/env.js'
+import { authenticate } from './http/middleware/auth.js'
+import { idempotency } from './http/middleware/idempotency.js'
+import { onError, problemResponse } from './http/problem.js'
+import { createRouter } from './http/router.js'
+import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
+import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
+import { customerRoutes } from './modules/customers/routes/index.js'
+import { memberRoutes } from './modules/members/routes/index.js'
+import { docsRoutes, healthRoutes } from './modules/system/routes.js'
+
+/** Routes that need a caller (session or API key); writes honour Idempotency-Key. */
+function protectedRoutes() {
+  const r = createRouter()
+  r.use('*', authenticate(), idempotency())
+  return r
+    .route('/auth', authRoutes)
+    .route('/api-keys', apiKeyRoutes)
+    .route('/members', memberRoutes)
+    .route('/customers', customerRoutes)
+}
+
+function apiV1() {
+  const api = createRouter()
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Coinbook API',
+      version: '1.0.0',
+      description: 'Customers who pay in crypto: profiles, payments found on chain, invoices and analytics.',
+    },
+    servers: [{ url: '/api/v1', description: 'This Coinbook' }],
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key created in Settings → API keys',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'coinbook_session',
+  })
+  return api.route('/', docsRoutes).route('/auth', publicAuthRoutes).route('/', protectedRoutes())
+}
+
+export interface CreateAppOptions {
+  /** Folder of the built dashboard to serve at `/`; omitted or missing, only the API is served. */
+  dashboardDir?: string | undefined
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number
+}
+
+/** Composes the HTTP app: health, the versioned API and (optionally) the dashboard. */
+export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
+  const api = apiV1()
+  const app = new Hono<AppEnv>()
+  app.use('*', requestId())
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: opts.maxBodyBytes ?? 1024 * 1024,
+      onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is larger than allowed'),
+    }),
+  )
+  app.onError(onError)
+  app.notFound((c) => problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`))
+
+  const routes = app.route('/', healthRoutes).route('/api/v1', api)
+
+  const dir = opts.dashboardDir ? resolve(opts.dashboardDir) : undefined
+  if (dir && existsSync(join(dir, 'index.html'))) {
+    let index: Promise<string> | undefined
+    app.use('/*', serveStatic({ root: dir }))
+    // Client-side routes (/customers/…) get the single-page app.
+    app.get('*', async (c, next) => {
+      if (c.req.path.startsWith('/api/')) return next()
+      index ??= readFile(join(dir, 'index.html'), 'utf8')
+      return c.html(await index)
+    })
+  }
+  return routes
+}
+
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url()))
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+/** The one schema over the environment. Every setting Coinbook reads is here. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  COINBOOK_DATA_DIR: z.string().min(1).default('./.coinbook'),
+  COINBOOK_NETWORK_MODE: z.enum(['mainnet', 'testnet', 'regtest']).default('mainnet'),
+  COINBOOK_DASHBOARD_DIR: z.string().optional(),
+  /** Public origin used in links and to check the Origin of cookie-authenticated writes. */
+  PUBLIC_URL: z.url().optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  COOKIE_SECURE: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BITCOIN_RPC_URLS: csv.optional(),
+  ETHEREUM_RPC_URLS: csv.optional(),
+  BSC_RPC_URLS: csv.optional(),
+  ARBITRUM_RPC_URLS: csv.optional(),
+  TRON_RPC_URLS: csv.optional(),
+  SOLANA_RPC_URLS: csv.optional(),
+  TON_RPC_URLS: csv.optional(),
+})
+
+export type Config = z.infer<typeof configSchema>
+
+/** Raised at start-up when the environment does not satisfy the schema; names each wrong variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}\nFix the environment and start again.`,
+    )
+  }
+}
+
+/** Reads and validates the configuration; empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const result = configSchema.safeParse(cleaned)
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => ({ variable: String(i.path[0] ?? '(root)'), message: i.message })),
+    )
+  }
+  return result.data
+}

@@ -1,0 +1,28 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Config } from './config.js'
+import type { Database, Role } from './db/database.js'
+import type { JobRunner } from './jobs/runner.js'
+
+/** A database handle a service can run on: the root connection or a transaction passed in. */
+export type Executor = Kysely<Database> | Transaction<Database>
+
+/** Who is acting: a signed-in user or an API key, always inside one merchant. */
+export interface Actor {
+  type: 'user' | 'api_key' | 'system'
+  id: string | null
+  role: Role
+}
+
+/** What every domain service receives: the tenant is explicit in every call. */
+export interface ServiceContext {
+  db: Executor
+  merchantId: string
+  actor: Actor
+}
+
+/** Long-lived dependencies of the process, handed to the HTTP app and the worker. */
+export interface AppDeps {
+  db: Kysely<Database>
+  config: Config
+  jobs: JobRunner
+}

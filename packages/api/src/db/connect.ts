@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { citext } from '@electric-sql/pglite/contrib/citext'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { Database } from './database.js'
+
+// The same wire-to-JS rules on both back ends: numeric stays an exact string, int8 (count(*)) becomes
+// a number since counts fit comfortably, and date stays 'YYYY-MM-DD' (no time zone shift).
+const INT8 = 20
+const DATE = 1082
+const parsers = {
+  [INT8]: (v: string) => Number.parseInt(v, 10),
+  [DATE]: (v: string) => v,
+}
+for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), parse)
+
+export type DatabaseKind = 'postgres' | 'pglite'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  kind: DatabaseKind
+  close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** postgres:// URL; without it Coinbook embeds PGlite. */
+  url?: string | undefined
+  /** PGlite data directory, or 'memory://' for a throwaway database. */
+  dataDir?: string
+  poolSize?: number
+}
+
+/** Opens PostgreSQL through `pg` when a URL is given, else an embedded PGlite with citext and pg_trgm. */
+export async function connectDatabase(opts: ConnectOptions): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  const dataDir = opts.dataDir ?? 'memory://'
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  const client = await PGlite.create(dataDir, { extensions: { citext, pg_trgm }, parsers })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) })
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy()
+      if (!client.closed) await client.close()
+    },
+  }
+}
+
+/** A cheap round trip, for readiness checks. */
+export async function pingDatabase(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db)
+}

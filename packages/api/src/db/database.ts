@@ -1,0 +1,160 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+/** A timestamp with a SQL default: optional on insert. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+/** numeric in SQL: read as an exact decimal string, written as a string or bigint. */
+type Numeric = ColumnType<string, string | bigint | undefined, string | bigint>
+type Json<T> = ColumnType<T, string | T, string | T>
+
+export type Role = 'owner' | 'admin' | 'viewer'
+export type CustomerStatus = 'active' | 'inactive' | 'suspended'
+export type CustomerType = 'individual' | 'business' | 'organization'
+export type CustomerTier = 'bronze' | 'silver' | 'gold' | 'platinum'
+
+export interface PostalAddress {
+  line1?: string | undefined
+  line2?: string | undefined
+  city?: string | undefined
+  state?: string | undefined
+  postalCode?: string | undefined
+  country?: string | undefined
+}
+
+export interface PaymentLimits {
+  /** Decimal strings in the customer's preferred fiat. */
+  perPaymentMax?: string | undefined
+  monthlyMax?: string | undefined
+}
+
+export interface MerchantsTable {
+  id: string
+  name: string
+  reporting_currency: Generated<string>
+  created_at: DefaultTimestamp
+}
+
+export interface UsersTable {
+  id: string
+  merchant_id: string
+  email: string
+  name: string | null
+  password_hash: string
+  role: Role
+  created_at: DefaultTimestamp
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id: string
+  user_id: string
+  merchant_id: string
+  expires_at: Timestamp
+  created_at: DefaultTimestamp
+}
+
+export interface ApiKeysTable {
+  id: string
+  merchant_id: string
+  name: string
+  /** First characters of the key, shown in lists so a merchant can tell keys apart. */
+  prefix: string
+  key_hash: string
+  role: Role
+  created_by: string | null
+  created_at: DefaultTimestamp
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface IdempotencyKeysTable {
+  merchant_id: string
+  key: string
+  method: string
+  path: string
+  request_hash: string
+  status: number | null
+  response: Json<unknown> | null
+  created_at: DefaultTimestamp
+}
+
+export interface CustomersTable {
+  id: string
+  merchant_id: string
+  custom_id: string | null
+  name: string
+  email: string | null
+  phone: string | null
+  company: string | null
+  job_title: string | null
+  billing_address: Json<PostalAddress> | null
+  shipping_address: Json<PostalAddress> | null
+  country: string | null
+  timezone: string | null
+  status: Generated<CustomerStatus>
+  type: Generated<CustomerType>
+  tax_id: string | null
+  vat_number: string | null
+  tags: Generated<string[]>
+  tier: CustomerTier | null
+  notes: string | null
+  custom_fields: Json<Record<string, unknown>>
+  preferred_fiat: string | null
+  payment_terms_days: number | null
+  payment_limits: Json<PaymentLimits> | null
+  registration_date: ColumnType<string, string | undefined, string>
+  source: Generated<string>
+  merged_into_id: string | null
+  search: ColumnType<string, never, never>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+  deleted_at: Timestamp | null
+}
+
+export interface CustomerPreferencesTable {
+  customer_id: string
+  merchant_id: string
+  /** 0 is the default method. */
+  position: number
+  asset: string
+  network: string
+}
+
+export interface CustomerStatsTable {
+  customer_id: string
+  merchant_id: string
+  /** In the merchant's reporting currency, exact. */
+  lifetime_value: Generated<Numeric>
+  payment_count: Generated<number>
+  first_payment_at: Timestamp | null
+  last_payment_at: Timestamp | null
+  updated_at: DefaultTimestamp
+}
+
+export interface AuditLogTable {
+  id: string
+  merchant_id: string
+  actor_type: 'user' | 'api_key' | 'system'
+  actor_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string
+  data: Json<Record<string, unknown>>
+  created_at: DefaultTimestamp
+}
+
+export interface Database {
+  merchants: MerchantsTable
+  users: UsersTable
+  sessions: SessionsTable
+  api_keys: ApiKeysTable
+  idempotency_keys: IdempotencyKeysTable
+  customers: CustomersTable
+  customer_preferences: CustomerPreferencesTable
+  customer_stats: CustomerStatsTable
+  audit_log: AuditLogTable
+}
+
+export type Customer = Selectable<CustomersTable>
+export type NewCustomer = Insertable<CustomersTable>
+export type CustomerUpdate = Updateable<CustomersTable>

@@ -1,0 +1,17 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ErrorCode } from '../errors.js'
+
+/** The one closed table from error code to HTTP status and problem title. */
+export const httpErrors: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
+  bad_request: { status: 400, title: 'Bad request' },
+  validation_failed: { status: 400, title: 'Your request is not valid' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not allowed' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  idempotency_conflict: { status: 409, title: 'Idempotency key conflict' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  rpc_unavailable: { status: 503, title: 'Chain node unavailable' },
+  internal: { status: 500, title: 'Internal server error' },
+}

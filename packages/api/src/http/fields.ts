@@ -1,0 +1,57 @@
+import { z } from '@hono/zod-openapi'
+import { isValid as isCountryCode } from 'i18n-iso-countries'
+
+const currencies = new Set(Intl.supportedValuesOf('currency'))
+const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])
+
+/** ISO 3166-1 alpha-2, upper-cased ("pt" → "PT"). */
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => /^[A-Z]{2}$/.test(v) && isCountryCode(v), 'must be an ISO 3166-1 alpha-2 country code such as PT')
+  .openapi({ example: 'PT' })
+
+/** ISO 4217 currency code ("eur" → "EUR"). */
+export const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => currencies.has(v), 'must be an ISO 4217 currency code such as USD')
+  .openapi({ example: 'USD' })
+
+/** IANA time zone such as Europe/Lisbon. */
+export const timeZone = z
+  .string()
+  .trim()
+  .refine((v) => timeZones.has(v), 'must be an IANA time zone such as Europe/Lisbon')
+  .openapi({ example: 'Europe/Lisbon' })
+
+/** A non-negative exact decimal string with at most `places` decimals; never a float. */
+export function decimalString(places = 8) {
+  return z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{1,20}(\\.\\d{1,${places}})?$`), `must be a decimal number with at most ${places} decimals, as a string`)
+    .openapi({ example: '150.00' })
+}
+
+export const email = z.email('must be a valid email address').max(254, 'must be at most 254 characters')
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()\-.]{3,30}$/, 'must be a phone number such as +351 912 345 678')
+
+/** Optional text: trimmed, an empty string becomes null. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === '' ? null : v))
+}
+
+export const uuidParam = z.object({
+  id: z.uuid('must be a UUID').openapi({ param: { name: 'id', in: 'path' }, example: '019a0000-0000-7000-8000-000000000000' }),
+})

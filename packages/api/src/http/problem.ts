@@ -1,0 +1,77 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { z } from 'zod'
+import { CoinbookError, type ErrorCode, type FieldError } from '../errors.js'
+import type { AppEnv } from './env.js'
+import { httpErrors } from './errors.js'
+
+/** An RFC 9457 problem document, with Coinbook's `code` and field-level `errors`. */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  instance?: string
+  code: ErrorCode
+  requestId?: string
+  errors?: FieldError[]
+  [extension: string]: unknown
+}
+
+export const PROBLEM_TYPE_BASE = 'https://coinbook.dev/problems/'
+
+/** Builds the problem+json response for an error code. */
+export function problemResponse(
+  c: Context<AppEnv>,
+  code: ErrorCode,
+  detail: string,
+  extra: { errors?: FieldError[] | undefined; details?: Record<string, unknown> | undefined } = {},
+): Response {
+  const { status, title } = httpErrors[code]
+  const body: Problem = {
+    ...extra.details,
+    type: `${PROBLEM_TYPE_BASE}${code.replaceAll('_', '-')}`,
+    title,
+    status,
+    detail,
+    instance: c.req.path,
+    code,
+    ...(c.var.requestId ? { requestId: c.var.requestId } : {}),
+    ...(extra.errors?.length ? { errors: extra.errors } : {}),
+  }
+  return c.json(body, status, { 'Content-Type': 'application/problem+json' })
+}
+
+/** Turns zod issues into field errors with dotted paths ("billingAddress.country"). */
+export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length ? issue.path.map(String).join('.') : '(body)',
+    message: issue.message,
+  }))
+}
+
+/** The one error handler: known errors by code, framework errors by status, anything else is a 500. */
+export function onError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof CoinbookError) {
+    return problemResponse(c, err.code, err.message, { errors: err.fieldErrors, details: err.details })
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status
+    const code: ErrorCode =
+      status === 413
+        ? 'payload_too_large'
+        : status === 401
+          ? 'unauthorized'
+          : status === 403
+            ? 'forbidden'
+            : status === 404
+              ? 'not_found'
+              : 'bad_request'
+    return problemResponse(c, code, err.message || httpErrors[code].title)
+  }
+  if (err instanceof SyntaxError) {
+    return problemResponse(c, 'bad_request', 'The request body is not valid JSON')
+  }
+  console.error(JSON.stringify({ level: 'error', requestId: c.var.requestId, msg: err.message, stack: err.stack }))
+  return problemResponse(c, 'internal', 'Something went wrong on our side; the request id helps us find it.')
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod'
+import { backoffMs, type EnqueueOptions, type JobDefinition, type JobDeps, type JobRunner } from './runner.js'
+
+/**
+ * Runs jobs in this process: the embedded default when REDIS_URL is unset. Same contract as BullMQ —
+ * payloads validated, job ids deduplicated while pending, retries with backoff, repeatables as singletons.
+ */
+export class InlineJobRunner implements JobRunner {
+  readonly kind = 'inline' as const
+  private readonly pending = new Set<string>()
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private readonly running = new Set<Promise<void>>()
+  private started = new Map<string, JobDefinition>()
+  private closed = false
+
+  constructor(private readonly deps: JobDeps) {}
+
+  async enqueue<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>, opts: EnqueueOptions = {}) {
+    const data = job.schema.parse(payload)
+    const key = opts.jobId ? `${job.id}:${opts.jobId}` : undefined
+    if (key && this.pending.has(key)) return
+    if (key) this.pending.add(key)
+    this.schedule(() => this.run(job, data, 1, key), opts.delayMs ?? 0)
+  }
+
+  async start(jobs: JobDefinition[]) {
+    for (const job of jobs) {
+      this.started.set(job.id, job)
+      const every = job.repeatEveryMs
+      if (every) {
+        const t = setInterval(() => void this.enqueue(job, {}, { jobId: 'repeat' }), every)
+        t.unref()
+        this.timers.add(t)
+      }
+    }
+  }
+
+  async ping() {}
+
+  async close() {
+    this.closed = true
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+    await Promise.allSettled([...this.running])
+  }
+
+  /** Resolves when every job enqueued so far (and its retries) has finished; for tests. */
+  async drain() {
+    while (this.timers.size > [...this.started.values()].filter((j) => j.repeatEveryMs).length || this.running.size) {
+      await Promise.allSettled([...this.running])
+      await new Promise((r) => setTimeout(r, 5))
+    }
+  }
+
+  private schedule(fn: () => Promise<void>, delayMs: number) {
+    if (this.closed) return
+    const t = setTimeout(() => {
+      this.timers.delete(t)
+      const p = fn().finally(() => this.running.delete(p))
+      this.running.add(p)
+    }, delayMs)
+    this.timers.add(t)
+  }
+
+  private async run(job: JobDefinition, data: unknown, attempt: number, key?: string): Promise<void> {
+    try {
+      await job.handler(data, this.deps)
+      if (key) this.pending.delete(key)
+    } catch (err) {
+      if (attempt < (job.attempts ?? 3)) {
+        this.schedule(() => this.run(job, data, attempt + 1, key), backoffMs(attempt))
+        return
+      }
+      if (key) this.pending.delete(key)
+      console.error(JSON.stringify({ level: 'error', msg: 'job failed', job: job.id, attempt, error: String(err) }))
+    }
+  }
+}

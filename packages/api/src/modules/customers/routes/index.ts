@@ -1,0 +1,4 @@
+import { createRouter } from '../../../http/router.js'
+
+// Placeholder while the customer routes are written.
+export const customerRoutes = createRouter()

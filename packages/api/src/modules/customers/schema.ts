@@ -1,0 +1,164 @@
+import { assetIds, isPaymentOption, networkIds } from '@coinbook/chain-watchers/registry'
+import { z } from '@hono/zod-openapi'
+import { countryCode, currencyCode, decimalString, email, phone, text, timeZone } from '../../http/fields.js'
+
+export const customerStatus = z.enum(['active', 'inactive', 'suspended']).openapi('CustomerStatus')
+export const customerType = z.enum(['individual', 'business', 'organization']).openapi('CustomerType')
+export const customerTier = z.enum(['bronze', 'silver', 'gold', 'platinum']).openapi('CustomerTier')
+
+export const postalAddress = z
+  .strictObject({
+    line1: text(200).optional(),
+    line2: text(200).optional(),
+    city: text(100).optional(),
+    state: text(100).optional(),
+    postalCode: text(20).optional(),
+    country: countryCode.optional(),
+  })
+  .openapi('PostalAddress')
+
+export const paymentOption = z
+  .strictObject({ asset: z.enum(assetIds), network: z.enum(networkIds) })
+  .refine((p) => isPaymentOption(p.asset, p.network), {
+    message: 'this asset cannot be paid on this network (see GET /api/v1/payment-options)',
+  })
+  .openapi('PaymentOption')
+
+export const preferredCoins = z
+  .array(paymentOption)
+  .max(15)
+  .refine((list) => new Set(list.map((p) => `${p.asset}/${p.network}`)).size === list.length, {
+    message: 'lists the same coin twice',
+  })
+  .openapi({ description: 'In order of preference; the first is the default method' })
+
+export const paymentLimits = z
+  .strictObject({ perPaymentMax: decimalString(2).optional(), monthlyMax: decimalString(2).optional() })
+  .openapi('PaymentLimits', { description: 'In the customer’s preferred fiat' })
+
+const tag = z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters')
+const customFieldValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])
+const customFields = z
+  .record(z.string().min(1).max(64), customFieldValue)
+  .refine((o) => Object.keys(o).length <= 50, 'may have at most 50 fields')
+
+/** The writable fields, shared by create (name required) and update (all optional, null clears). */
+const writable = {
+  customId: text(100).nullable(),
+  email: email.toLowerCase().nullable(),
+  phone: phone.nullable(),
+  company: text(200).nullable(),
+  jobTitle: text(200).nullable(),
+  billingAddress: postalAddress.nullable(),
+  shippingAddress: postalAddress.nullable(),
+  country: countryCode.nullable(),
+  timezone: timeZone.nullable(),
+  status: customerStatus,
+  type: customerType,
+  taxId: text(64).nullable(),
+  vatNumber: text(64).nullable(),
+  tags: z
+    .array(tag)
+    .max(50, 'may have at most 50 tags')
+    .transform((t) => [...new Set(t)]),
+  tier: customerTier.nullable(),
+  notes: text(10_000).nullable(),
+  customFields,
+  preferredFiat: currencyCode.nullable(),
+  paymentTermsDays: z.number().int('must be a whole number of days').min(0).max(365).nullable(),
+  preferredCoins,
+  paymentLimits: paymentLimits.nullable(),
+  registrationDate: z.iso.date('must be a date such as 2026-01-31'),
+}
+
+const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters')
+
+export const createCustomerBody = z
+  .strictObject({ name, ...Object.fromEntries(Object.entries(writable).map(([k, v]) => [k, v.optional()])) } as {
+    name: typeof name
+  } & { [K in keyof typeof writable]: z.ZodOptional<(typeof writable)[K]> })
+  .openapi('CreateCustomerRequest')
+
+export const updateCustomerBody = z
+  .strictObject({
+    name: name.optional(),
+    ...(Object.fromEntries(Object.entries(writable).map(([k, v]) => [k, v.optional()])) as {
+      [K in keyof typeof writable]: z.ZodOptional<(typeof writable)[K]>
+    }),
+  })
+  .openapi('UpdateCustomerRequest')
+
+export const customerSchema = z
+  .object({
+    id: z.uuid(),
+    customId: z.string().nullable(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    company: z.string().nullable(),
+    jobTitle: z.string().nullable(),
+    billingAddress: postalAddress.nullable(),
+    shippingAddress: postalAddress.nullable(),
+    country: z.string().nullable(),
+    timezone: z.string().nullable(),
+    status: customerStatus,
+    type: customerType,
+    taxId: z.string().nullable(),
+    vatNumber: z.string().nullable(),
+    tags: z.array(z.string()),
+    tier: customerTier.nullable(),
+    notes: z.string().nullable(),
+    customFields: z.record(z.string(), customFieldValue),
+    preferredFiat: z.string().nullable(),
+    paymentTermsDays: z.number().int().nullable(),
+    preferredCoins: z.array(z.object({ asset: z.string(), network: z.string() })),
+    paymentLimits: paymentLimits.nullable(),
+    registrationDate: z.string(),
+    source: z.string(),
+    lifetimeValue: z.string().openapi({ description: 'Exact decimal, in the merchant’s reporting currency' }),
+    paymentCount: z.number().int(),
+    lastPaymentAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi('Customer')
+
+export const customerSort = z
+  .enum(['name', '-name', 'createdAt', '-createdAt', 'lifetimeValue', '-lifetimeValue'])
+  .openapi({ description: 'Field to sort by; a leading "-" sorts descending' })
+
+export const listCustomersQuery = z.strictObject({
+  q: z.string().trim().max(200).optional().openapi({ description: 'Partial, case-insensitive: name, email, phone, company, custom id' }),
+  status: customerStatus.optional(),
+  type: customerType.optional(),
+  tag: z.string().trim().min(1).max(50).optional(),
+  country: countryCode.optional(),
+  tier: customerTier.optional(),
+  sort: customerSort.default('-createdAt'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(500).optional().openapi({ description: 'The nextCursor of the previous page' }),
+})
+
+export const customerListSchema = z
+  .object({ data: z.array(customerSchema), nextCursor: z.string().nullable() })
+  .openapi('CustomerList')
+
+export const mergeCustomerBody = z
+  .strictObject({ duplicateId: z.uuid('must be a UUID') })
+  .openapi('MergeCustomerRequest')
+
+export const duplicateGroupSchema = z
+  .object({
+    reason: z.enum(['email', 'phone', 'name_company']),
+    /** The value they share, normalised. */
+    key: z.string(),
+    customers: z.array(customerSchema),
+  })
+  .openapi('DuplicateGroup')
+
+export const duplicateListSchema = z.object({ data: z.array(duplicateGroupSchema) }).openapi('DuplicateList')
+
+export type CreateCustomerInput = z.infer<typeof createCustomerBody>
+export type UpdateCustomerInput = z.infer<typeof updateCustomerBody>
+export type ListCustomersInput = z.infer<typeof listCustomersQuery>
+export type CustomerDto = z.infer<typeof customerSchema>
