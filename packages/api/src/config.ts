@@ -15,7 +15,7 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** The one schema over the environment. Every setting Coinbook reads is here. */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()

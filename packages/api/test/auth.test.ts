@@ -23,13 +23,19 @@ describe('sign up, log in, log out', () => {
   })
 
   it('refuses a second account with the same email, whatever its case, and creates no merchant', async () => {
-    const before = await t.db.selectFrom('merchants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const before = await t.db
+      .selectFrom('merchants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     const res = await t.request('POST', '/api/v1/auth/signup', {
       body: { email: 'ANA@example.com', password: 'another password', merchantName: 'Copy' },
     })
     expect(res.status).toBe(409)
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
-    const after = await t.db.selectFrom('merchants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const after = await t.db
+      .selectFrom('merchants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(after.n).toBe(before.n)
   })
 
@@ -43,10 +49,14 @@ describe('sign up, log in, log out', () => {
     expect(me.status).toBe(200)
     expect(me.body.via).toBe('session')
 
-    const bad = await t.request('POST', '/api/v1/auth/login', { body: { email: 'ana@example.com', password: 'wrong one!!' } })
+    const bad = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'ana@example.com', password: 'wrong one!!' },
+    })
     expect(bad.status).toBe(401)
     expect(bad.body.detail).toBe('The email or password is not correct')
-    const unknown = await t.request('POST', '/api/v1/auth/login', { body: { email: 'nobody@example.com', password: 'whatever1234' } })
+    const unknown = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'nobody@example.com', password: 'whatever1234' },
+    })
     expect(unknown.status).toBe(401)
     expect(unknown.body.detail).toBe(bad.body.detail)
   })
@@ -84,12 +94,18 @@ describe('API keys and roles', () => {
     const created = await t.request('POST', '/api/v1/api-keys', { as: owner, body: { name: 'CI' } })
     expect(created.status).toBe(201)
     expect(created.body.key).toMatch(/^cb_key_/)
-    const stored = await t.db.selectFrom('api_keys').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow()
+    const stored = await t.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow()
     expect(stored.key_hash).not.toContain(created.body.key)
     const list = await t.request('GET', '/api/v1/api-keys', { as: owner })
     expect(list.body.data[0]).not.toHaveProperty('key')
 
-    const me = await t.request('GET', '/api/v1/auth/me', { headers: { authorization: `Bearer ${created.body.key}` } })
+    const me = await t.request('GET', '/api/v1/auth/me', {
+      headers: { authorization: `Bearer ${created.body.key}` },
+    })
     expect(me.status).toBe(200)
     expect(me.body.via).toBe('api_key')
     expect(me.body.merchant.id).toBe(owner.merchantId)
@@ -101,7 +117,9 @@ describe('API keys and roles', () => {
     const list = await t.request('GET', '/api/v1/api-keys', { as: owner })
     await t.request('DELETE', `/api/v1/api-keys/${list.body.data[0].id}`, { as: owner })
     expect((await t.request('GET', '/api/v1/auth/me', { as: key })).status).toBe(401)
-    expect((await t.request('GET', '/api/v1/auth/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401)
+    expect(
+      (await t.request('GET', '/api/v1/auth/me', { headers: { authorization: 'Basic abc' } })).status,
+    ).toBe(401)
   })
 
   it('lets a viewer read but not write', async () => {
@@ -121,7 +139,9 @@ describe('API keys and roles', () => {
       body: { email, password: 'viewer password 1', role: 'viewer' },
     })
     expect(added.status).toBe(201)
-    const login = await t.request('POST', '/api/v1/auth/login', { body: { email, password: 'viewer password 1' } })
+    const login = await t.request('POST', '/api/v1/auth/login', {
+      body: { email, password: 'viewer password 1' },
+    })
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!
     expect(login.body.role).toBe('viewer')
     expect(login.body.merchant.id).toBe(owner.merchantId)

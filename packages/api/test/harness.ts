@@ -12,7 +12,8 @@ import { InlineJobRunner } from '../src/jobs/inline.js'
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL
-  if (!url && process.env.CI) throw new Error('CI is set but DATABASE_URL is not: integration tests need PostgreSQL')
+  if (!url && process.env.CI)
+    throw new Error('CI is set but DATABASE_URL is not: integration tests need PostgreSQL')
   const handle = await connectDatabase({ url, dataDir: 'memory://', poolSize: 4 })
   if (!url) await migrateToLatest(handle.db)
   return handle
@@ -45,7 +46,6 @@ export async function createTestApp() {
           : {}),
     })
     const text = await res.text()
-    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
     let json: any = null
     try {
       json = text ? JSON.parse(text) : null
@@ -61,7 +61,11 @@ export async function createTestApp() {
     const res = await app.request('/api/v1/auth/signup', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'correct horse battery', merchantName: overrides.merchantName ?? 'Acme' }),
+      body: JSON.stringify({
+        email,
+        password: 'correct horse battery',
+        merchantName: overrides.merchantName ?? 'Acme',
+      }),
     })
     if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`)
     const cookie = res.headers.get('set-cookie')?.split(';')[0]

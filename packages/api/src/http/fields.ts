@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { isValid as isCountryCode } from 'i18n-iso-countries'
+import countries from 'i18n-iso-countries'
 
 const currencies = new Set(Intl.supportedValuesOf('currency'))
 const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])
@@ -9,7 +9,10 @@ export const countryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => /^[A-Z]{2}$/.test(v) && isCountryCode(v), 'must be an ISO 3166-1 alpha-2 country code such as PT')
+  .refine(
+    (v) => /^[A-Z]{2}$/.test(v) && countries.isValid(v),
+    'must be an ISO 3166-1 alpha-2 country code such as PT',
+  )
   .openapi({ example: 'PT' })
 
 /** ISO 4217 currency code ("eur" → "EUR"). */
@@ -32,7 +35,10 @@ export function decimalString(places = 8) {
   return z
     .string()
     .trim()
-    .regex(new RegExp(`^\\d{1,20}(\\.\\d{1,${places}})?$`), `must be a decimal number with at most ${places} decimals, as a string`)
+    .regex(
+      new RegExp(`^\\d{1,20}(\\.\\d{1,${places}})?$`),
+      `must be a decimal number with at most ${places} decimals, as a string`,
+    )
     .openapi({ example: '150.00' })
 }
 
@@ -53,5 +59,7 @@ export function text(max: number) {
 }
 
 export const uuidParam = z.object({
-  id: z.uuid('must be a UUID').openapi({ param: { name: 'id', in: 'path' }, example: '019a0000-0000-7000-8000-000000000000' }),
+  id: z
+    .uuid('must be a UUID')
+    .openapi({ param: { name: 'id', in: 'path' }, example: '019a0000-0000-7000-8000-000000000000' }),
 })

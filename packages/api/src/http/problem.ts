@@ -72,6 +72,8 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof SyntaxError) {
     return problemResponse(c, 'bad_request', 'The request body is not valid JSON')
   }
-  console.error(JSON.stringify({ level: 'error', requestId: c.var.requestId, msg: err.message, stack: err.stack }))
+  console.error(
+    JSON.stringify({ level: 'error', requestId: c.var.requestId, msg: err.message, stack: err.stack }),
+  )
   return problemResponse(c, 'internal', 'Something went wrong on our side; the request id helps us find it.')
 }

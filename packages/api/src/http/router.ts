@@ -9,9 +9,14 @@ export function createRouter() {
       if (!result.success) {
         const errors = fieldErrorsFromZod(result.error)
         const where = result.target === 'json' ? 'body' : result.target
-        return problemResponse(c, 'validation_failed', `The request ${where} has ${errors.length} invalid field(s)`, {
-          errors,
-        })
+        return problemResponse(
+          c,
+          'validation_failed',
+          `The request ${where} has ${errors.length} invalid field(s)`,
+          {
+            errors,
+          },
+        )
       }
     },
   })

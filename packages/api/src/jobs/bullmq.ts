@@ -44,7 +44,11 @@ export class BullJobRunner implements JobRunner {
   async start(jobs: JobDefinition[]) {
     for (const job of jobs) {
       if (job.repeatEveryMs) {
-        await this.queue(job.id).upsertJobScheduler(`${job.id}:repeat`, { every: job.repeatEveryMs }, { data: {} })
+        await this.queue(job.id).upsertJobScheduler(
+          `${job.id}:repeat`,
+          { every: job.repeatEveryMs },
+          { data: {} },
+        )
       }
       const worker = new Worker(
         job.id,
@@ -53,7 +57,11 @@ export class BullJobRunner implements JobRunner {
         },
         { connection: this.connection.duplicate(), prefix: PREFIX, concurrency: job.repeatEveryMs ? 1 : 4 },
       )
-      worker.on('error', (err) => console.error(JSON.stringify({ level: 'error', msg: 'worker error', job: job.id, error: String(err) })))
+      worker.on('error', (err) =>
+        console.error(
+          JSON.stringify({ level: 'error', msg: 'worker error', job: job.id, error: String(err) }),
+        ),
+      )
       this.workers.push(worker)
     }
   }

@@ -10,7 +10,6 @@ export class InlineJobRunner implements JobRunner {
   private readonly pending = new Set<string>()
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly running = new Set<Promise<void>>()
-  private started = new Map<string, JobDefinition>()
   private closed = false
 
   constructor(private readonly deps: JobDeps) {}
@@ -25,7 +24,6 @@ export class InlineJobRunner implements JobRunner {
 
   async start(jobs: JobDefinition[]) {
     for (const job of jobs) {
-      this.started.set(job.id, job)
       const every = job.repeatEveryMs
       if (every) {
         const t = setInterval(() => void this.enqueue(job, {}, { jobId: 'repeat' }), every)
@@ -42,14 +40,6 @@ export class InlineJobRunner implements JobRunner {
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
     await Promise.allSettled([...this.running])
-  }
-
-  /** Resolves when every job enqueued so far (and its retries) has finished; for tests. */
-  async drain() {
-    while (this.timers.size > [...this.started.values()].filter((j) => j.repeatEveryMs).length || this.running.size) {
-      await Promise.allSettled([...this.running])
-      await new Promise((r) => setTimeout(r, 5))
-    }
   }
 
   private schedule(fn: () => Promise<void>, delayMs: number) {
@@ -72,7 +62,9 @@ export class InlineJobRunner implements JobRunner {
         return
       }
       if (key) this.pending.delete(key)
-      console.error(JSON.stringify({ level: 'error', msg: 'job failed', job: job.id, attempt, error: String(err) }))
+      console.error(
+        JSON.stringify({ level: 'error', msg: 'job failed', job: job.id, attempt, error: String(err) }),
+      )
     }
   }
 }

@@ -28,7 +28,11 @@ export interface EnqueueOptions {
 /** The queue behind jobs: BullMQ on Redis in production, an in-process runner embedded. */
 export interface JobRunner {
   readonly kind: 'bullmq' | 'inline'
-  enqueue<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>, opts?: EnqueueOptions): Promise<void>
+  enqueue<S extends z.ZodType>(
+    job: JobDefinition<S>,
+    payload: z.infer<S>,
+    opts?: EnqueueOptions,
+  ): Promise<void>
   /** Starts processing these jobs in this process (workers); enqueue works without it. */
   start(jobs: JobDefinition[]): Promise<void>
   /** Throws when the queue's backing store does not answer. */

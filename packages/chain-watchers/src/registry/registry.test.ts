@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { explorerTxUrl, findPaymentOption, isPaymentOption, networkIds, networks, paymentOptions } from './index.js'
+import {
+  explorerTxUrl,
+  findPaymentOption,
+  isPaymentOption,
+  networkIds,
+  networks,
+  paymentOptions,
+} from './index.js'
 
 describe('registry', () => {
   it('knows the seven networks of the design', () => {

@@ -78,16 +78,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('country', sql`char(2)`)
     .addColumn('timezone', 'text')
     .addColumn('status', 'text', (c) =>
-      c
-        .notNull()
-        .defaultTo('active')
-        .check(sql`status in ('active', 'inactive', 'suspended')`),
+      c.notNull().defaultTo('active').check(sql`status in ('active', 'inactive', 'suspended')`),
     )
     .addColumn('type', 'text', (c) =>
-      c
-        .notNull()
-        .defaultTo('individual')
-        .check(sql`type in ('individual', 'business', 'organization')`),
+      c.notNull().defaultTo('individual').check(sql`type in ('individual', 'business', 'organization')`),
     )
     .addColumn('tax_id', 'text')
     .addColumn('vat_number', 'text')
@@ -103,9 +97,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('merged_into_id', 'uuid', (c) => c.references('customers.id'))
     // One lower-cased text over the searchable fields, so a single trigram index serves `q`.
     .addColumn('search', 'text', (c) =>
-      c.generatedAlwaysAs(
-        sql`lower(coalesce(name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(company, '') || ' ' || coalesce(custom_id, ''))`,
-      ).stored(),
+      c
+        .generatedAlwaysAs(
+          sql`lower(coalesce(name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(phone, '') || ' ' || coalesce(company, '') || ' ' || coalesce(custom_id, ''))`,
+        )
+        .stored(),
     )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

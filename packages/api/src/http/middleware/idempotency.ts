@@ -26,7 +26,13 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
 
     const claimed = await db
       .insertInto('idempotency_keys')
-      .values({ merchant_id: merchantId, key, method: c.req.method, path: c.req.path, request_hash: requestHash })
+      .values({
+        merchant_id: merchantId,
+        key,
+        method: c.req.method,
+        path: c.req.path,
+        request_hash: requestHash,
+      })
       .onConflict((oc) => oc.columns(['merchant_id', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst()
@@ -45,7 +51,10 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
         )
       }
       if (prior.status === null) {
-        throw new CoinbookError('idempotency_conflict', 'A request with this Idempotency-Key is still in progress')
+        throw new CoinbookError(
+          'idempotency_conflict',
+          'A request with this Idempotency-Key is still in progress',
+        )
       }
       return c.newResponse(JSON.stringify(prior.response), prior.status as 200, {
         'Content-Type': 'application/json',
@@ -57,7 +66,11 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const status = c.res.status
     if (status >= 500) {
       // A server failure may succeed on retry: release the key instead of pinning the error.
-      await db.deleteFrom('idempotency_keys').where('merchant_id', '=', merchantId).where('key', '=', key).execute()
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('merchant_id', '=', merchantId)
+        .where('key', '=', key)
+        .execute()
       return
     }
     const text = await c.res.clone().text()

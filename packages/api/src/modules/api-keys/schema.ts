@@ -4,7 +4,9 @@ import { roleSchema } from '../auth/schema.js'
 export const createApiKeyBody = z
   .strictObject({
     name: z.string().trim().min(1, 'is required').max(100),
-    role: roleSchema.default('admin').openapi({ description: 'What the key may do; viewer keys are read-only' }),
+    role: roleSchema
+      .default('admin')
+      .openapi({ description: 'What the key may do; viewer keys are read-only' }),
   })
   .openapi('CreateApiKeyRequest')
 
@@ -24,6 +26,5 @@ export const createdApiKeySchema = apiKeySchema
   .openapi('CreatedApiKey')
 
 export const apiKeyListSchema = z.object({ data: z.array(apiKeySchema) }).openapi('ApiKeyList')
-
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeyBody>

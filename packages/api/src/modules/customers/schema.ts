@@ -74,7 +74,10 @@ const writable = {
 const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters')
 
 export const createCustomerBody = z
-  .strictObject({ name, ...Object.fromEntries(Object.entries(writable).map(([k, v]) => [k, v.optional()])) } as {
+  .strictObject({
+    name,
+    ...Object.fromEntries(Object.entries(writable).map(([k, v]) => [k, v.optional()])),
+  } as {
     name: typeof name
   } & { [K in keyof typeof writable]: z.ZodOptional<(typeof writable)[K]> })
   .openapi('CreateCustomerRequest')
@@ -128,7 +131,12 @@ export const customerSort = z
   .openapi({ description: 'Field to sort by; a leading "-" sorts descending' })
 
 export const listCustomersQuery = z.strictObject({
-  q: z.string().trim().max(200).optional().openapi({ description: 'Partial, case-insensitive: name, email, phone, company, custom id' }),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({ description: 'Partial, case-insensitive: name, email, phone, company, custom id' }),
   status: customerStatus.optional(),
   type: customerType.optional(),
   tag: z.string().trim().min(1).max(50).optional(),

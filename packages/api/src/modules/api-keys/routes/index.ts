@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
+import { uuidParam as idParam } from '../../../http/fields.js'
 import { requireRole } from '../../../http/middleware/auth.js'
 import { errorResponses, jsonBody, jsonResponse, security } from '../../../http/openapi.js'
 import { createRouter } from '../../../http/router.js'
-import { uuidParam as idParam } from '../../../http/fields.js'
 import { apiKeyListSchema, createApiKeyBody, createdApiKeySchema } from '../schema.js'
 import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys.js'
 
@@ -40,7 +40,9 @@ const revoke = createRoute({
 })
 
 export const apiKeyRoutes = createRouter()
-  .openapi(create, async (c) => c.json(await createApiKey({ ctx: c.var.ctx, input: c.req.valid('json') }), 201))
+  .openapi(create, async (c) =>
+    c.json(await createApiKey({ ctx: c.var.ctx, input: c.req.valid('json') }), 201),
+  )
   .openapi(list, async (c) => c.json({ data: await listApiKeys({ ctx: c.var.ctx }) }, 200))
   .openapi(revoke, async (c) => {
     await revokeApiKey({ ctx: c.var.ctx, id: c.req.valid('param').id })

@@ -27,7 +27,13 @@ export const loginRoute = createRouter().openapi(route, async (c) => {
   const caller = await callerFromSession(db, session.token)
   if (!caller) throw new Error('a session just created could not be read back')
   return c.json(
-    await loadMe({ db, merchantId: caller.merchantId, userId: caller.actor.id, role: caller.actor.role, via: 'session' }),
+    await loadMe({
+      db,
+      merchantId: caller.merchantId,
+      userId: caller.actor.id,
+      role: caller.actor.role,
+      via: 'session',
+    }),
     200,
   )
 })

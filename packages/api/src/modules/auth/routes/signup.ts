@@ -2,9 +2,9 @@ import { createRoute } from '@hono/zod-openapi'
 import { errorResponses, jsonBody, jsonResponse } from '../../../http/openapi.js'
 import { createRouter } from '../../../http/router.js'
 import { meResponse, signupBody } from '../schema.js'
+import { loadMe } from '../services/me.js'
 import { createSession } from '../services/sessions.js'
 import { signup } from '../services/signup.js'
-import { loadMe } from '../services/me.js'
 import { setSessionCookie } from './cookie.js'
 
 const route = createRoute({

@@ -40,5 +40,9 @@ export async function callerFromApiKey(db: Executor, key: string): Promise<Calle
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
     await db.updateTable('api_keys').set({ last_used_at: new Date() }).where('id', '=', row.id).execute()
   }
-  return { merchantId: row.merchant_id, actor: { type: 'api_key', id: row.id, role: row.role }, via: 'api_key' }
+  return {
+    merchantId: row.merchant_id,
+    actor: { type: 'api_key', id: row.id, role: row.role },
+    via: 'api_key',
+  }
 }

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
+import { uuidParam as idParam } from '../../../http/fields.js'
 import { requireRole } from '../../../http/middleware/auth.js'
 import { errorResponses, jsonBody, jsonResponse, security } from '../../../http/openapi.js'
 import { createRouter } from '../../../http/router.js'
-import { uuidParam as idParam } from '../../../http/fields.js'
 import { createMemberBody, memberListSchema, memberSchema } from '../schema.js'
 import { createMember, listMembers, removeMember } from '../services/members.js'
 
@@ -41,7 +41,9 @@ const remove = createRoute({
 })
 
 export const memberRoutes = createRouter()
-  .openapi(create, async (c) => c.json(await createMember({ ctx: c.var.ctx, input: c.req.valid('json') }), 201))
+  .openapi(create, async (c) =>
+    c.json(await createMember({ ctx: c.var.ctx, input: c.req.valid('json') }), 201),
+  )
   .openapi(list, async (c) => c.json({ data: await listMembers({ ctx: c.var.ctx }) }, 200))
   .openapi(remove, async (c) => {
     await removeMember({ ctx: c.var.ctx, id: c.req.valid('param').id })

@@ -4,8 +4,20 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../../errors.js
 import { hashPassword } from '../../auth/secrets.js'
 import type { CreateMemberInput } from '../schema.js'
 
-type Row = { id: string; email: string; name: string | null; role: 'owner' | 'admin' | 'viewer'; created_at: Date }
-const present = (r: Row) => ({ id: r.id, email: r.email, name: r.name, role: r.role, createdAt: r.created_at.toISOString() })
+type Row = {
+  id: string
+  email: string
+  name: string | null
+  role: 'owner' | 'admin' | 'viewer'
+  created_at: Date
+}
+const present = (r: Row) => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  createdAt: r.created_at.toISOString(),
+})
 
 /** Adds a teammate with a role; only an owner can make another owner. */
 export async function createMember({ ctx, input }: { ctx: ServiceContext; input: CreateMemberInput }) {
@@ -48,7 +60,8 @@ export async function removeMember({ ctx, id }: { ctx: ServiceContext; id: strin
     .where('id', '=', id)
     .executeTakeFirst()
   if (!target) throw new NotFoundError('Member', id)
-  if (target.role === 'owner' && ctx.actor.role !== 'owner') throw new ForbiddenError('Only an owner can remove an owner')
+  if (target.role === 'owner' && ctx.actor.role !== 'owner')
+    throw new ForbiddenError('Only an owner can remove an owner')
   if (target.role === 'owner') {
     const owners = await ctx.db
       .selectFrom('users')
