@@ -16,6 +16,7 @@ import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
 import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
 import { customerRoutes } from './modules/customers/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
+import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
 
 /** Routes that need a caller (session or API key); writes honour Idempotency-Key. */
@@ -27,6 +28,7 @@ function protectedRoutes() {
     .route('/api-keys', apiKeyRoutes)
     .route('/members', memberRoutes)
     .route('/customers', customerRoutes)
+    .route('/payment-options', paymentOptionRoutes)
 }
 
 function apiV1() {

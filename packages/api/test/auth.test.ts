@@ -206,3 +206,31 @@ describe('health and docs', () => {
     expect(res.headers.get('content-type')).toMatch(/problem\+json/)
   })
 })
+
+describe('request hygiene', () => {
+  it('refuses a write whose body is not JSON (no cross-site form posts)', async () => {
+    const owner = await t.signup()
+    const res = await t.request('POST', '/api/v1/api-keys', {
+      as: owner,
+      rawBody: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(res.status).toBe(400)
+  })
+
+  it('refuses a body over the size limit with 413', async () => {
+    const owner = await t.signup()
+    const res = await t.request('POST', '/api/v1/api-keys', { as: owner, body: { name: 'x'.repeat(2 * 1024 * 1024) } })
+    expect(res.status).toBe(413)
+    expect(res.body.code).toBe('payload_too_large')
+  })
+
+  it('lists the payment options of the registry', async () => {
+    const owner = await t.signup()
+    const res = await t.request('GET', '/api/v1/payment-options', { as: owner })
+    expect(res.status).toBe(200)
+    expect(res.body.data).toContainEqual(
+      expect.objectContaining({ asset: 'USDT', network: 'tron', decimals: 6, networkName: 'Tron' }),
+    )
+  })
+})

@@ -51,6 +51,14 @@ function names(list: string): Name[] {
   })
 }
 
+// Node's ICU lists some zones under their older names (Asia/Calcutta): take the first spelling it knows,
+// since the API validates time zones against the same list.
+const knownZones = new Set(Intl.supportedValuesOf('timeZone'))
+const supportedZone = (spellings: string) => {
+  const options = spellings.split('|')
+  return options.find((z) => knownZones.has(z)) ?? options[0]!
+}
+
 const c = (
   code: string,
   callingCode: string,
@@ -68,7 +76,7 @@ const c = (
   callingCode,
   mobile: mobile.split(' '),
   group,
-  timezones: timezones.split(' '),
+  timezones: timezones.split(' ').map(supportedZone),
   fiat,
   cities: cities.split(','),
   postal,
@@ -77,18 +85,18 @@ const c = (
   ...(vat ? { vat } : {}),
 })
 
-// prettier-ignore
+// biome-ignore format: one country per line reads as a table
 export const countries: Record<string, Country> = Object.fromEntries(
   [
     c('US', '1', '201 212 305 312 415 512 617 646 702 718 917', [3, 3, 4], 'America/New_York America/Chicago America/Denver America/Los_Angeles', 'USD', 'New York,Austin,San Francisco,Chicago,Miami,Seattle,Denver', '99999', '', 'Inc.,LLC,Corp.'),
     c('GB', '44', '74 75 77 78 79', [4, 6], 'Europe/London', 'GBP', 'London,Manchester,Bristol,Leeds,Edinburgh', 'A9 9AA', 'btinternet.com', 'Ltd,LLP,plc'),
-    c('CA', '1', '416 514 604 613 647 778', [3, 3, 4], 'America/Toronto America/Vancouver America/Montreal', 'CAD', 'Toronto,Vancouver,Montreal,Calgary,Ottawa', 'A9A 9A9', '', 'Inc.,Ltd.'),
+    c('CA', '1', '416 514 604 613 647 778', [3, 3, 4], 'America/Toronto America/Vancouver', 'CAD', 'Toronto,Vancouver,Montreal,Calgary,Ottawa', 'A9A 9A9', '', 'Inc.,Ltd.'),
     c('AU', '61', '4', [3, 3, 3], 'Australia/Sydney Australia/Melbourne Australia/Perth', 'AUD', 'Sydney,Melbourne,Brisbane,Perth', '9999', 'bigpond.com', 'Pty Ltd'),
     c('IE', '353', '83 85 86 87', [2, 3, 4], 'Europe/Dublin', 'EUR', 'Dublin,Cork,Galway', 'A99 A9A9', 'eircom.net', 'Ltd,DAC', 'IE'),
     c('NZ', '64', '21 22 27', [2, 3, 4], 'Pacific/Auckland', 'NZD', 'Auckland,Wellington,Christchurch', '9999', 'xtra.co.nz', 'Ltd'),
     c('ES', '34', '6 7', [3, 3, 3], 'Europe/Madrid', 'EUR', 'Madrid,Barcelona,Valencia,Sevilla,Bilbao', '99999', 'telefonica.net', 'S.L.,S.A.', 'ES'),
     c('MX', '52', '55 33 81', [2, 4, 4], 'America/Mexico_City', 'MXN', 'Ciudad de México,Guadalajara,Monterrey,Puebla', '99999', 'prodigy.net.mx', 'S.A. de C.V.'),
-    c('AR', '54', '911', [3, 4, 4], 'America/Argentina/Buenos_Aires', 'ARS', 'Buenos Aires,Córdoba,Rosario,Mendoza', 'A9999AAA', 'fibertel.com.ar', 'S.R.L.,S.A.'),
+    c('AR', '54', '911', [3, 4, 4], 'America/Argentina/Buenos_Aires|America/Buenos_Aires', 'ARS', 'Buenos Aires,Córdoba,Rosario,Mendoza', 'A9999AAA', 'fibertel.com.ar', 'S.R.L.,S.A.'),
     c('CO', '57', '30 31 32', [3, 3, 4], 'America/Bogota', 'COP', 'Bogotá,Medellín,Cali', '999999', '', 'S.A.S.'),
     c('CL', '56', '9', [1, 4, 4], 'America/Santiago', 'CLP', 'Santiago,Valparaíso,Concepción', '9999999', '', 'SpA,Ltda.'),
     c('BR', '55', '119 219 319 419 519', [2, 5, 4], 'America/Sao_Paulo', 'BRL', 'São Paulo,Rio de Janeiro,Belo Horizonte,Curitiba,Porto Alegre', '99999-999', 'uol.com.br bol.com.br', 'Ltda.,S.A.'),
@@ -110,7 +118,7 @@ export const countries: Record<string, Country> = Object.fromEntries(
     c('RU', '7', '9', [3, 3, 2, 2], 'Europe/Moscow Asia/Yekaterinburg Asia/Novosibirsk', 'RUB', 'Moscow,Saint Petersburg,Kazan,Novosibirsk,Yekaterinburg', '999999', 'yandex.ru mail.ru', 'LLC'),
     c('KZ', '7', '70 77', [3, 3, 2, 2], 'Asia/Almaty', 'KZT', 'Almaty,Astana,Shymkent', '999999', 'mail.kz', 'LLP'),
     c('BY', '375', '25 29 33 44', [2, 3, 2, 2], 'Europe/Minsk', 'BYN', 'Minsk,Grodno,Brest', '999999', 'tut.by', 'LLC'),
-    c('UA', '380', '50 63 66 67 68 73 93 97', [2, 3, 2, 2], 'Europe/Kyiv', 'UAH', 'Kyiv,Lviv,Odesa,Kharkiv,Dnipro', '99999', 'ukr.net i.ua', 'LLC,TOV'),
+    c('UA', '380', '50 63 66 67 68 73 93 97', [2, 3, 2, 2], 'Europe/Kyiv|Europe/Kiev', 'UAH', 'Kyiv,Lviv,Odesa,Kharkiv,Dnipro', '99999', 'ukr.net i.ua', 'LLC,TOV'),
     c('CN', '86', '13 15 18', [3, 4, 4], 'Asia/Shanghai', 'CNY', 'Shanghai,Beijing,Shenzhen,Hangzhou,Guangzhou,Chengdu', '999999', 'qq.com 163.com 126.com', 'Co. Ltd.'),
     c('TW', '886', '9', [3, 3, 3], 'Asia/Taipei', 'TWD', 'Taipei,Kaohsiung,Taichung,Hsinchu', '999', 'yahoo.com.tw', 'Co. Ltd.'),
     c('SG', '65', '8 9', [4, 4], 'Asia/Singapore', 'SGD', 'Singapore', '999999', 'singnet.com.sg', 'Pte. Ltd.'),
@@ -122,12 +130,12 @@ export const countries: Record<string, Country> = Object.fromEntries(
     c('EG', '20', '10 11 12 15', [2, 4, 4], 'Africa/Cairo', 'EGP', 'Cairo,Alexandria,Giza', '99999', '', 'S.A.E.,LLC'),
     c('JO', '962', '77 78 79', [1, 4, 4], 'Asia/Amman', 'JOD', 'Amman,Irbid', '99999', '', 'LLC'),
     c('QA', '974', '3 5 6 7', [4, 4], 'Asia/Qatar', 'QAR', 'Doha,Al Wakrah', '', '', 'W.L.L.,LLC'),
-    c('IN', '91', '70 81 90 91 98 99', [5, 5], 'Asia/Kolkata', 'INR', 'Mumbai,Bengaluru,Delhi,Hyderabad,Chennai,Pune', '999999', 'rediffmail.com', 'Pvt. Ltd.,LLP'),
+    c('IN', '91', '70 81 90 91 98 99', [5, 5], 'Asia/Kolkata|Asia/Calcutta', 'INR', 'Mumbai,Bengaluru,Delhi,Hyderabad,Chennai,Pune', '999999', 'rediffmail.com', 'Pvt. Ltd.,LLP'),
     c('GR', '30', '69', [3, 3, 4], 'Europe/Athens', 'EUR', 'Athens,Thessaloniki,Patras,Heraklion', '999 99', 'otenet.gr', 'IKE,AE', 'EL'),
     c('CY', '357', '96 97 99', [2, 6], 'Asia/Nicosia', 'EUR', 'Limassol,Nicosia,Larnaca', '9999', 'cytanet.com.cy', 'Ltd', 'CY'),
     c('IL', '972', '50 52 53 54 58', [2, 3, 4], 'Asia/Jerusalem', 'ILS', 'Tel Aviv,Jerusalem,Haifa', '9999999', 'walla.co.il', 'Ltd.'),
     c('TH', '66', '6 8 9', [2, 3, 4], 'Asia/Bangkok', 'THB', 'Bangkok,Chiang Mai,Phuket', '99999', '', 'Co., Ltd.'),
-    c('VN', '84', '3 7 8 9', [2, 3, 4], 'Asia/Ho_Chi_Minh', 'VND', 'Hà Nội,Hồ Chí Minh,Đà Nẵng', '999999', '', 'JSC,Co., Ltd.'),
+    c('VN', '84', '3 7 8 9', [2, 3, 4], 'Asia/Ho_Chi_Minh|Asia/Saigon', 'VND', 'Hà Nội,Hồ Chí Minh,Đà Nẵng', '999999', '', 'JSC,Co., Ltd.'),
     c('ID', '62', '81 82 85 87', [3, 4, 4], 'Asia/Jakarta', 'IDR', 'Jakarta,Surabaya,Bandung,Denpasar', '99999', '', 'PT,CV'),
     c('MY', '60', '11 12 16 17 19', [2, 3, 4], 'Asia/Kuala_Lumpur', 'MYR', 'Kuala Lumpur,Penang,Johor Bahru', '99999', '', 'Sdn. Bhd.'),
     c('NG', '234', '80 81 90 70', [3, 3, 4], 'Africa/Lagos', 'NGN', 'Lagos,Abuja,Port Harcourt,Ibadan', '999999', '', 'Ltd'),
@@ -164,6 +172,7 @@ function locale(
   }
 }
 
+// biome-ignore format: one locale per line reads as a table
 export const locales: Locale[] = [
   locale('en', 26, 'US:60 GB:18 CA:10 AU:8 IE:2 NZ:2', 'James,Mary,Robert,Patricia,John,Jennifer,Michael,Linda,David,Elizabeth,William,Barbara,Richard,Susan,Joseph,Jessica,Thomas,Sarah,Christopher,Karen,Daniel,Emily,Matthew,Olivia,Anthony,Emma,Mark,Ashley,Andrew,Chloe,Joshua,Megan,Ryan,Hannah,Liam,Grace,Noah,Sophie,Ethan,Amelia', "Smith,Johnson,Williams,Brown,Jones,Miller,Davis,Wilson,Anderson,Taylor,Thomas,Moore,Jackson,Martin,Lee,Thompson,White,Harris,Clark,Lewis,Robinson,Walker,Young,Allen,King,Wright,Scott,Hill,Green,Adams,Baker,Nelson,Carter,Mitchell,Roberts,Campbell,Evans,Turner,Parker,Collins,Edwards,Stewart,Murphy,Cook,O'Brien,Hughes,Kelly,Walsh"),
   locale('es', 7, 'ES:35 MX:30 AR:15 CO:12 CL:8', 'Sofía,Mateo,Valentina,Santiago,Camila,Sebastián,Lucía,Diego,Isabella,Alejandro,Martina,Nicolás,Daniela,Javier,Gabriela,Andrés,Carmen,José María,Pablo,Paula,Miguel,Elena,Carlos,Ana,Jorge', 'García,Rodríguez,Martínez,Hernández,López,González,Pérez,Sánchez,Ramírez,Torres,Flores,Rivera,Gómez,Díaz,Cruz,Morales,Reyes,Gutiérrez,Ortiz,Jiménez,Ruiz,Vargas,Castillo,Romero,Álvarez,Mendoza,Navarro', { streets: ['Calle Mayor', 'Avenida de la Constitución', 'Calle del Sol', 'Paseo de Gracia', 'Avenida Reforma'], numberFirst: false }),

@@ -1,0 +1,72 @@
+import type { AssetId, NetworkId } from '../registry/types.js'
+
+/** A block (or slot, or masterchain seqno) by number and hash: what a reorg check needs. */
+export interface BlockRef {
+  number: bigint
+  hash: string
+}
+
+/** The chain's tip as the node sees it. */
+export interface ChainHead extends BlockRef {
+  /** Seconds since the epoch, when the chain tells it. */
+  timestamp?: number
+}
+
+/**
+ * pending: seen (mempool or a block without enough confirmations);
+ * confirmed: enough confirmations; failed: mined but reverted, so it moved nothing.
+ */
+export type TransferStatus = 'pending' | 'confirmed' | 'failed'
+
+/**
+ * One movement of value to an address, as a chain shows it. `(network, txHash, eventIndex)` identifies it
+ * forever: eventIndex is stable when the same transaction is mined again in another block after a reorg
+ * (EVM: 0 for the native value, 1 + the log's position in the receipt for tokens; Bitcoin: the output
+ * index).
+ */
+export interface TransferEvent {
+  network: NetworkId
+  asset: AssetId
+  txHash: string
+  eventIndex: number
+  /** The sender where the chain names one (Bitcoin: the first input's address when known). */
+  from: string | null
+  to: string
+  /** Token contract or mint; undefined for the native coin. */
+  contract?: string
+  /** TON comment. */
+  memo?: string
+  /** Solana Pay reference key. */
+  reference?: string
+  /** Base units of the asset. */
+  amount: bigint
+  /** Undefined while the transaction is not in a block. */
+  blockRef?: BlockRef
+  /** Seconds since the epoch of the block, when known. */
+  blockTime?: number
+  status: TransferStatus
+}
+
+/** Answers "is this target ours?" in O(1); targets are normalised by the adapter's network. */
+export interface WatchSet {
+  has(target: string): boolean
+}
+
+export interface ScanResult {
+  events: TransferEvent[]
+  /** The last block scanned, to store as the cursor (with its hash, to notice a reorg under it). */
+  last: BlockRef
+}
+
+/** One implementation per chain family; every method talks to the network's configured nodes. */
+export interface ChainAdapter {
+  readonly network: NetworkId
+  head(): Promise<ChainHead>
+  /** The transfers of one transaction (all of them; the caller keeps those to its targets). */
+  verify(txHash: string): Promise<TransferEvent[]>
+  /** Transfers to watched targets in blocks `from`..`to`, both included. */
+  scan(from: bigint, to: bigint, watch: WatchSet): Promise<ScanResult>
+  confirmations(event: TransferEvent, head: ChainHead): number
+  /** Whether the block is still on the canonical chain. */
+  isCanonical(block: BlockRef): Promise<boolean>
+}

@@ -1,0 +1,64 @@
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/
+
+export interface FormatMoneyOptions {
+  locale?: string | undefined
+  /** Decimal places; defaults to the currency's own (2 for USD, 0 for JPY, 3 for KWD). */
+  fractionDigits?: number
+}
+
+/** Rounds a decimal string half away from zero to `places` decimals, exactly, in base units. */
+export function roundDecimal(value: string, places: number): { negative: boolean; units: bigint } {
+  const m = DECIMAL.exec(value.trim())
+  if (!m) throw new RangeError(`"${value}" is not a decimal number`)
+  const [, sign, whole = '0', fraction = ''] = m
+  const kept = fraction.slice(0, places).padEnd(places, '0')
+  let units = BigInt(whole + kept)
+  // Half away from zero, the way accountants (and Intl's default "halfExpand") round.
+  if ((fraction[places] ?? '0') >= '5') units += 1n
+  return { negative: sign === '-' && units !== 0n, units }
+}
+
+/**
+ * Formats an exact decimal amount ("1234567890123.455") as money in the currency ("$1,234,567,890,123.46")
+ * without ever turning it into a float: rounding is done on the digits, Intl only lays out the result.
+ */
+export function formatMoney(amount: string, currency: string, opts: FormatMoneyOptions = {}): string {
+  const base = new Intl.NumberFormat(opts.locale, { style: 'currency', currency })
+  const places = opts.fractionDigits ?? base.resolvedOptions().maximumFractionDigits ?? 2
+  const { negative, units } = roundDecimal(amount, places)
+  const scale = 10n ** BigInt(places)
+  const whole = units / scale
+  const fraction = (units % scale).toString().padStart(places, '0')
+
+  const integerLayout = new Intl.NumberFormat(opts.locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  })
+  // bigint formatting is exact; the template (from ±1) gives the sign and currency placement of the locale.
+  const digits = integerLayout.formatToParts(whole).filter((p) => p.type === 'integer' || p.type === 'group')
+  const decimalSeparator =
+    new Intl.NumberFormat(opts.locale, { minimumFractionDigits: 1 }).formatToParts(1.5).find((p) => p.type === 'decimal')
+      ?.value ?? '.'
+  const out: string[] = []
+  for (const part of integerLayout.formatToParts(negative ? -1n : 1n)) {
+    if (part.type !== 'integer') {
+      out.push(part.value)
+      continue
+    }
+    out.push(...digits.map((p) => p.value))
+    if (places > 0) out.push(decimalSeparator, fraction)
+  }
+  return out.join('')
+}
+
+/** Like {@link formatMoney}, but answers "—" for a missing or malformed amount instead of throwing. */
+export function formatMoneyOrDash(amount: string | null | undefined, currency: string | null | undefined, locale?: string) {
+  if (amount == null || !currency) return '—'
+  try {
+    return formatMoney(amount, currency, { locale })
+  } catch {
+    return amount
+  }
+}
