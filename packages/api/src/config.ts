@@ -39,6 +39,18 @@ export const configSchema = z.object({
     .default(24 * 14),
   COOKIE_SECURE: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where fiat prices come from: CoinGecko's API, or a fixed table for offline installs. */
+  RATES_PROVIDER: z.enum(['coingecko', 'fixed']).default('coingecko'),
+  RATES_URL: z.url().optional(),
+  RATES_API_KEY: z.string().optional(),
+  /** "BTC:USD=100000,ETH:EUR=3500": the table of the fixed provider (defaults to indicative USD prices). */
+  RATES_FIXED: z
+    .string()
+    .regex(
+      /^\s*[A-Z]{2,5}:[A-Z]{3}\s*=\s*\d+(\.\d+)?\s*(,\s*[A-Z]{2,5}:[A-Z]{3}\s*=\s*\d+(\.\d+)?\s*)*$/,
+      'must look like BTC:USD=100000,ETH:USD=4000',
+    )
+    .optional(),
   BITCOIN_RPC_URLS: csv.optional(),
   ETHEREUM_RPC_URLS: csv.optional(),
   BSC_RPC_URLS: csv.optional(),

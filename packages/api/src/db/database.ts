@@ -106,6 +106,10 @@ export interface CustomersTable {
   source: Generated<string>
   merged_into_id: string | null
   search: ColumnType<string, never, never>
+  /** Generated (0002): lower-cased email without a `+tag`, and without dots for Gmail; finds duplicates. */
+  email_key: ColumnType<string | null, never, never>
+  /** Generated (0002): the phone's digits. */
+  phone_key: ColumnType<string | null, never, never>
   created_at: DefaultTimestamp
   updated_at: DefaultTimestamp
   deleted_at: Timestamp | null
@@ -124,7 +128,7 @@ export interface CustomerStatsTable {
   customer_id: string
   merchant_id: string
   /** In the merchant's reporting currency, exact. */
-  lifetime_value: Generated<Numeric>
+  lifetime_value: Numeric
   payment_count: Generated<number>
   first_payment_at: Timestamp | null
   last_payment_at: Timestamp | null
