@@ -15,9 +15,12 @@ import { createRouter } from './http/router.js'
 import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
 import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
 import { customerRoutes } from './modules/customers/routes/index.js'
+import { depositTargetRoutes } from './modules/deposit-targets/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
+import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
+import { walletRoutes } from './modules/wallets/routes/index.js'
 
 /** Routes that need a caller (session or API key); writes honour Idempotency-Key. */
 function protectedRoutes() {
@@ -28,7 +31,11 @@ function protectedRoutes() {
     .route('/api-keys', apiKeyRoutes)
     .route('/members', memberRoutes)
     .route('/customers', customerRoutes)
+    .route('/customers', depositTargetRoutes)
+    .route('/customers', customerPaymentRoutes)
     .route('/payment-options', paymentOptionRoutes)
+    .route('/payments', paymentRoutes)
+    .route('/wallets', walletRoutes)
 }
 
 function apiV1() {

@@ -1,3 +1,4 @@
+import { type NetworkId, networkIds, networks } from '@coinbook/chain-watchers/registry'
 import { z } from 'zod'
 
 const csv = z
@@ -11,6 +12,44 @@ const csv = z
   .pipe(z.array(z.url()))
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+const confirmations = z.coerce.number().int().min(1).max(1000)
+
+/** "USDT:0xdAC1…:6,USDC:0xA0b8…:6": token contracts beyond the registry's (testnets, devnets). */
+const tokens = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^(USDT|USDC):[0-9A-Za-z]{20,64}:\d{1,2}$/, 'each token must be ASSET:CONTRACT:DECIMALS')
+        .transform((t) => {
+          const [asset, contract, decimals] = t.split(':') as ['USDT' | 'USDC', string, string]
+          return { asset, contract, decimals: Number(decimals) }
+        }),
+    ),
+  )
+
+/** `<NETWORK>_RPC_URLS` (comma-separated, tried in order) and `<NETWORK>_CONFIRMATIONS` for each network. */
+function networkSettings() {
+  const shape: Record<string, z.ZodType> = {}
+  for (const id of networkIds) {
+    shape[`${id.toUpperCase()}_RPC_URLS`] = csv.optional()
+    shape[`${id.toUpperCase()}_CONFIRMATIONS`] = confirmations.optional()
+    shape[`${id.toUpperCase()}_TOKENS`] = tokens.optional()
+  }
+  return shape as unknown as {
+    [K in NetworkId as `${Uppercase<K>}_RPC_URLS`]: z.ZodOptional<typeof csv>
+  } & { [K in NetworkId as `${Uppercase<K>}_CONFIRMATIONS`]: z.ZodOptional<typeof confirmations> } & {
+    [K in NetworkId as `${Uppercase<K>}_TOKENS`]: z.ZodOptional<typeof tokens>
+  }
+}
 
 /** The one schema over the environment. Every setting Coinbook reads is here. */
 export const configSchema = z.object({
@@ -51,13 +90,11 @@ export const configSchema = z.object({
       'must look like BTC:USD=100000,ETH:USD=4000',
     )
     .optional(),
-  BITCOIN_RPC_URLS: csv.optional(),
-  ETHEREUM_RPC_URLS: csv.optional(),
-  BSC_RPC_URLS: csv.optional(),
-  ARBITRUM_RPC_URLS: csv.optional(),
-  TRON_RPC_URLS: csv.optional(),
-  SOLANA_RPC_URLS: csv.optional(),
-  TON_RPC_URLS: csv.optional(),
+  BITCOIN_BACKEND: z.enum(['esplora', 'core']).default('esplora'),
+  RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Seconds between two scans of a network. */
+  SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  ...networkSettings(),
 })
 
 export type Config = z.infer<typeof configSchema>
@@ -82,4 +119,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     )
   }
   return result.data
+}
+
+/** The node URLs configured for a network (empty: the network derives addresses but cannot scan). */
+export function rpcUrls(config: Config, network: NetworkId): string[] {
+  return config[`${network.toUpperCase() as Uppercase<NetworkId>}_RPC_URLS`] ?? []
+}
+
+/** Confirmations a payment needs on a network: the operator's setting or the registry default. */
+export function requiredConfirmations(config: Config, network: NetworkId): number {
+  return (
+    config[`${network.toUpperCase() as Uppercase<NetworkId>}_CONFIRMATIONS`] ??
+    networks[network].confirmations.default
+  )
+}
+
+/** Extra token contracts configured for a network. */
+export function extraTokens(config: Config, network: NetworkId) {
+  return config[`${network.toUpperCase() as Uppercase<NetworkId>}_TOKENS`] ?? []
 }

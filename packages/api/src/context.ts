@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { Chains } from './chains/index.js'
 import type { Config } from './config.js'
 import type { Database, Role } from './db/database.js'
 import type { JobRunner } from './jobs/runner.js'
+import type { RateProvider } from './modules/rates/provider.js'
 
 /** A database handle a service can run on: the root connection or a transaction passed in. */
 export type Executor = Kysely<Database> | Transaction<Database>
@@ -21,8 +23,14 @@ export interface ServiceContext {
 }
 
 /** Long-lived dependencies of the process, handed to the HTTP app and the worker. */
-export interface AppDeps {
+export interface AppDeps extends CoreDeps {
+  jobs: JobRunner
+}
+
+/** What both the HTTP app and the job handlers use. */
+export interface CoreDeps {
   db: Kysely<Database>
   config: Config
-  jobs: JobRunner
+  chains: Chains
+  rates: RateProvider
 }

@@ -2,10 +2,12 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
+import { Chains } from './chains/index.js'
 import { ConfigError, loadConfig } from './config.js'
 import { connectDatabase } from './db/connect.js'
 import { migrateToLatest } from './db/migrate.js'
 import { allJobs, createJobRunner } from './jobs/index.js'
+import { createRateProvider } from './modules/rates/index.js'
 
 const USAGE = `Usage: coinbook <command>
   start     API, dashboard and jobs in one process (the embedded default)
@@ -27,14 +29,15 @@ async function main(command: Command) {
   log('info', 'database ready', { kind: handle.kind, applied })
   if (command === 'migrate') return handle.close()
 
-  const jobs = createJobRunner(config, { db: handle.db })
-  if (command !== 'api') await jobs.start(allJobs)
+  const core = { db: handle.db, config, chains: new Chains(config), rates: createRateProvider(config) }
+  const jobs = createJobRunner(config, core)
+  if (command !== 'api') await jobs.start(allJobs(config, core.chains))
 
   let server: ReturnType<typeof serve> | undefined
   if (command !== 'worker') {
     const here = fileURLToPath(new URL('.', import.meta.url))
     const dashboardDir = config.COINBOOK_DASHBOARD_DIR ?? resolve(here, '../../dashboard/dist')
-    const app = createApp({ db: handle.db, config, jobs }, { dashboardDir })
+    const app = createApp({ ...core, jobs }, { dashboardDir })
     server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       log('info', `Coinbook is listening on http://localhost:${info.port}`, {
         database: handle.kind,

@@ -220,7 +220,10 @@ describe('request hygiene', () => {
 
   it('refuses a body over the size limit with 413', async () => {
     const owner = await t.signup()
-    const res = await t.request('POST', '/api/v1/api-keys', { as: owner, body: { name: 'x'.repeat(2 * 1024 * 1024) } })
+    const res = await t.request('POST', '/api/v1/api-keys', {
+      as: owner,
+      body: { name: 'x'.repeat(2 * 1024 * 1024) },
+    })
     expect(res.status).toBe(413)
     expect(res.body.code).toBe('payload_too_large')
   })

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto'
+import type { ChainAdapter, NetworkId } from '@coinbook/chain-watchers'
 import { sql } from 'kysely'
 import { createApp } from '../src/app.js'
+import { Chains } from '../src/chains/index.js'
 import { loadConfig } from '../src/config.js'
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { InlineJobRunner } from '../src/jobs/inline.js'
+import { createRateProvider } from '../src/modules/rates/index.js'
 
 /**
  * One database per test file: PostgreSQL when DATABASE_URL is set (migrated once by global setup),
@@ -22,11 +25,28 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 
 /** The real HTTP app over a test database, with a typed-enough request helper. */
-export async function createTestApp() {
+export async function createTestApp({
+  env = {},
+  adapters,
+}: {
+  env?: Record<string, string>
+  adapters?: Partial<Record<NetworkId, ChainAdapter>>
+} = {}) {
   const handle = await openTestDatabase()
-  const config = loadConfig({ NODE_ENV: 'test' })
-  const jobs = new InlineJobRunner({ db: handle.db })
-  const app = createApp({ db: handle.db, config, jobs })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    RATES_PROVIDER: 'fixed',
+    COINBOOK_NETWORK_MODE: 'regtest',
+    ...env,
+  })
+  const core = {
+    db: handle.db,
+    config,
+    chains: new Chains(config, adapters),
+    rates: createRateProvider(config),
+  }
+  const jobs = new InlineJobRunner(core)
+  const app = createApp({ ...core, jobs })
 
   async function request(
     method: string,
@@ -85,6 +105,7 @@ export async function createTestApp() {
     app,
     db: handle.db,
     jobs,
+    core,
     request,
     signup,
     apiKey,

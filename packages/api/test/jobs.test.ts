@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { Chains } from '../src/chains/index.js'
+import { loadConfig } from '../src/config.js'
 import type { DatabaseHandle } from '../src/db/connect.js'
 import { BullJobRunner } from '../src/jobs/bullmq.js'
 import { InlineJobRunner } from '../src/jobs/inline.js'
 import { defineJob, type JobRunner } from '../src/jobs/runner.js'
+import { createRateProvider } from '../src/modules/rates/index.js'
 import { openTestDatabase } from './harness.js'
 
 const redisUrl = process.env.REDIS_URL
 if (!redisUrl && process.env.CI) throw new Error('CI is set but REDIS_URL is not: the queue tests need Redis')
 
 let handle: DatabaseHandle
+function coreDeps() {
+  const config = loadConfig({ RATES_PROVIDER: 'fixed' })
+  return { db: handle.db, config, chains: new Chains(config), rates: createRateProvider(config) }
+}
 beforeAll(async () => {
   handle = await openTestDatabase()
 })
@@ -24,8 +31,8 @@ async function eventually(check: () => boolean, ms = 10_000) {
   }
 }
 
-const runners: [string, () => JobRunner][] = [['in-process', () => new InlineJobRunner({ db: handle.db })]]
-if (redisUrl) runners.push(['BullMQ on Redis', () => new BullJobRunner(redisUrl, { db: handle.db })])
+const runners: [string, () => JobRunner][] = [['in-process', () => new InlineJobRunner(coreDeps())]]
+if (redisUrl) runners.push(['BullMQ on Redis', () => new BullJobRunner(redisUrl, coreDeps())])
 
 describe.each(runners)('%s job runner', (_name, make) => {
   it('runs an enqueued job with its validated payload', async () => {

@@ -1,2 +1,21 @@
+export {
+  type BitcoinAdapter,
+  type BitcoinAdapterConfig,
+  createBitcoinAdapter,
+} from './adapters/bitcoin/index.js'
+export {
+  createEvmAdapter,
+  type EvmAdapter,
+  type EvmAdapterConfig,
+  type EvmToken,
+} from './adapters/evm/index.js'
+export type * from './adapters/types.js'
+export * from './address/index.js'
+export * from './derive/index.js'
+export * from './errors.js'
 export * from './money.js'
+export * from './qr.js'
 export * from './registry/index.js'
+export * from './rpc/index.js'
+export * from './uri/index.js'
+export * from './watch-set.js'

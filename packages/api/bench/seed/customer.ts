@@ -1,8 +1,14 @@
-import { isPaymentOption } from '@coinbook/chain-watchers/registry'
 import { v7 as uuidv7 } from 'uuid'
-import type { CustomerStatus, CustomerTier, CustomerType, PaymentLimits, PostalAddress } from '../../src/db/database.js'
+import type {
+  CustomerStatus,
+  CustomerTier,
+  CustomerType,
+  PaymentLimits,
+  PostalAddress,
+} from '../../src/db/database.js'
 import { type Country, countries, type Locale, locales } from './locales.js'
 import { Rng } from './prng.js'
+import * as v from './vocabulary.js'
 
 /** One customers row as the seed writes it (snake_case, as in the table). */
 export interface SeedCustomer {
@@ -72,66 +78,7 @@ export const MAX_CUSTOMERS = 10_000_000
 const FROM = Date.UTC(2019, 0, 1)
 const TO = Date.UTC(2026, 9, 31)
 
-const byWeight = <T extends { weight: number }>(items: T[]) => items.map((i) => [i, i.weight] as const)
-const localeWeights = byWeight(locales)
-
-const GLOBAL_DOMAINS = [
-  ['gmail.com', 40],
-  ['outlook.com', 12],
-  ['proton.me', 10],
-  ['yahoo.com', 8],
-  ['icloud.com', 8],
-  ['hotmail.com', 6],
-] as const
-const TAGS = [
-  ['vip', 6],
-  ['wholesale', 5],
-  ['newsletter', 12],
-  ['beta', 4],
-  ['partner', 3],
-  ['reseller', 4],
-  ['at-risk', 3],
-  ['enterprise', 3],
-  ['early-adopter', 5],
-  ['referral', 6],
-  ['nft', 3],
-  ['defi', 4],
-  ['high-volume', 3],
-  ['africa-expansion', 1],
-] as const
-const COINS = (
-  [
-    ['USDT', 'tron', 25],
-    ['BTC', 'bitcoin', 20],
-    ['ETH', 'ethereum', 12],
-    ['USDT', 'ethereum', 10],
-    ['USDC', 'ethereum', 8],
-    ['USDC', 'solana', 8],
-    ['SOL', 'solana', 5],
-    ['TON', 'ton', 4],
-    ['BNB', 'bsc', 3],
-    ['USDT', 'bsc', 3],
-    ['ETH', 'arbitrum', 2],
-    ['USDC', 'arbitrum', 2],
-  ] as const
-)
-  .filter(([asset, network]) => isPaymentOption(asset, network))
-  .map(([asset, network, w]) => [{ asset, network }, w] as const)
-const WORDS = 'Blue,Harbor,Nova,Atlas,Pixel,Summit,Iron,Cedar,Quantum,Lumen,Orbit,Vertex,Granite,Silver,Bright,North,Coral,Apex,Echo,Falcon,Nordic,Golden,Red,Clear'.split(',')
-const NOUNS = 'Labs,Digital,Trading,Studio,Ventures,Systems,Goods,Supply,Media,Games,Partners,Capital,Works,Commerce,Foods,Design,Logistics,Ledger'.split(',')
-const ORG_KINDS = 'Foundation,DAO,Association,Collective,Institute,Club,Cooperative'.split(',')
-const TITLES = 'CEO,Founder,CTO,CFO,Head of Finance,Accountant,Procurement Manager,Operations Lead,Software Engineer,Designer,Marketing Manager,Store Owner,Consultant,Product Manager'.split(',')
-const NOTES = [
-  'Prefers USDT on Tron for the low fees.',
-  'Asked for monthly invoices instead of per order.',
-  'Met at a conference; interested in the wholesale tier.',
-  'Pays late but always pays. Send the reminder a week early.',
-  'Handle personally: long-standing customer.',
-  'Requested net 30 terms, approved by finance.',
-  'Ships to a warehouse; billing address differs.',
-  'Referred by a partner.',
-]
-const HANDLES = 'moon,sat,hodl,byte,node,block,alpha,pixel,zen,orbit'.split(',')
+const localeWeights = locales.map((l) => [l, l.weight] as const)
 
 /** Email-safe lower-case ASCII of a romanised name: "Müller" → "muller", "O'Brien" → "obrien". */
 export function slug(s: string): string {
@@ -158,18 +105,62 @@ function fromPattern(rng: Rng, pattern: string): string {
   return out
 }
 
+function personName(rng: Rng, locale: Locale) {
+  const first = rng.pick(locale.first)
+  const last = rng.pick(locale.last)
+  const latin = first.native === first.latin || rng.chance(locale.latinShare)
+  let name: string
+  if (!latin) {
+    name = locale.familyFirst
+      ? `${last.native}${locale.separator}${first.native}`
+      : `${first.native}${locale.separator}${last.native}`
+  } else if (locale.familyFirst && (first.native === first.latin || rng.chance(0.4))) {
+    name = `${last.latin} ${first.latin}`
+  } else {
+    const initial = locale.id === 'en' && rng.chance(0.1) ? ` ${fromPattern(rng, 'A')}.` : ''
+    name = `${first.latin}${initial} ${last.latin}`
+  }
+  // The odd caps-lock or all-lower-case import.
+  const casing = rng.next()
+  if (casing < 0.01) name = name.toUpperCase()
+  else if (casing < 0.02) name = name.toLowerCase()
+  return {
+    name,
+    first: slug(first.latin),
+    last: slug(last.latin),
+    lastWritten: latin ? last.latin : last.native,
+  }
+}
+
+function emailAddress(rng: Rng, index: number, person: { first: string; last: string }, domain: string) {
+  // The digits before '@' are a bijection of the index and nothing before them is a digit: unique.
+  const n = (index * 7_368_787 + 1_234_567) % MAX_CUSTOMERS
+  const { first: f, last: l } = person
+  const roll = rng.next()
+  let local: string
+  if (roll < 0.3) local = `${f}.${l}`
+  else if (roll < 0.45) local = `${f}${l}`
+  else if (roll < 0.6) local = `${f.slice(0, 1)}${l}`
+  else if (roll < 0.7) local = `${l}.${f}`
+  else if (roll < 0.78) local = `${f}_${l}`
+  else if (roll < 0.85) local = `${f}.${l}.`
+  else if (roll < 0.93) local = f
+  else local = `${rng.pick(v.HANDLES)}${l}`
+  return `${local}${n}@${domain}`
+}
+
 function phoneNumber(rng: Rng, country: Country): string {
   const total = country.group.reduce((a, b) => a + b, 0)
   const prefix = rng.pick(country.mobile)
   const national = prefix + rng.digits(total - prefix.length)
+  if (rng.chance(0.3)) return `+${country.callingCode}${national}` // typed without spaces
   const parts: string[] = []
   let at = 0
   for (const g of country.group) {
     parts.push(national.slice(at, at + g))
     at += g
   }
-  // Some people type it without spaces.
-  return rng.chance(0.3) ? `+${country.callingCode}${national}` : `+${country.callingCode} ${parts.join(' ')}`
+  return `+${country.callingCode} ${parts.join(' ')}`
 }
 
 function address(rng: Rng, locale: Locale, country: Country): PostalAddress {
@@ -186,157 +177,141 @@ function address(rng: Rng, locale: Locale, country: Country): PostalAddress {
 }
 
 function companyName(rng: Rng, type: CustomerType, country: Country, lastName: string): string {
-  if (type === 'organization') return `${rng.pick(WORDS)} ${rng.pick(ORG_KINDS)}`
+  if (type === 'organization') return `${rng.pick(v.WORDS)} ${rng.pick(v.ORG_KINDS)}`
   const suffix = rng.pick(country.companySuffixes)
   const roll = rng.next()
-  if (roll < 0.5) return `${rng.pick(WORDS)} ${rng.pick(NOUNS)} ${suffix}`
+  if (roll < 0.5) return `${rng.pick(v.WORDS)} ${rng.pick(v.NOUNS)} ${suffix}`
   if (roll < 0.8) return `${lastName} ${suffix}`
-  return `${rng.pick(WORDS)}${rng.pick(NOUNS).toLowerCase()}`
+  return `${rng.pick(v.WORDS)}${rng.pick(v.NOUNS).toLowerCase()}`
 }
 
-function lifetimeValue(rng: Rng): number {
-  if (rng.chance(0.42)) return 0
-  let v = Math.exp(5.2 + 1.5 * rng.normal())
-  if (rng.chance(0.002)) v *= 20 // a few whales make the long tail
-  return Math.min(Math.round(v * 100) / 100, 5_000_000)
+/** Many customers never paid; the rest follow a long-tailed (log-normal) spend, with a few whales. */
+function paymentHistory(rng: Rng, createdMs: number) {
+  if (rng.chance(0.42)) return { ltv: 0, count: 0, first: null, last: null }
+  let ltv = Math.exp(5.2 + 1.5 * rng.normal())
+  if (rng.chance(0.002)) ltv *= 20
+  ltv = Math.min(Math.round(ltv * 100) / 100, 5_000_000)
+  const count = Math.max(1, Math.min(2000, Math.round(ltv / Math.exp(4.3 + 0.8 * rng.normal()))))
+  const first = new Date(createdMs + rng.next() * 0.3 * (TO - createdMs))
+  const last = count > 1 ? new Date(first.getTime() + rng.next() * (TO - first.getTime())) : first
+  return { ltv, count, first, last }
 }
 
 function tierFor(rng: Rng, ltv: number): CustomerTier | null {
-  if (ltv === 0) return rng.weighted([[null, 70], ['bronze', 30]] as const)
-  if (ltv < 500) return rng.weighted([[null, 40], ['bronze', 45], ['silver', 15]] as const)
-  if (ltv < 5000) return rng.weighted([[null, 20], ['silver', 50], ['gold', 30]] as const)
-  return rng.weighted([[null, 10], ['gold', 50], ['platinum', 40]] as const)
+  const t =
+    ltv === 0
+      ? v.table({ none: 70, bronze: 30 })
+      : ltv < 500
+        ? v.table({ none: 40, bronze: 45, silver: 15 })
+        : ltv < 5000
+          ? v.table({ none: 20, silver: 50, gold: 30 })
+          : v.table({ none: 10, gold: 50, platinum: 40 })
+  const tier = rng.weighted(t)
+  return tier === 'none' ? null : tier
 }
 
-/** Customer #index of the data set: a pure function of (seed, index, total). */
+/** Customer #index of the data set: a pure function of (seed, index, total), but for its random id bits. */
 export function generateCustomer(index: number, opts: GenerateOptions): SeedRow {
   const rng = new Rng(opts.seed, index)
   const locale = rng.weighted(localeWeights)
   const country = countries[rng.weighted(locale.countries)]!
-  const first = rng.pick(locale.first)
-  const last = rng.pick(locale.last)
-  const latin = first.native === first.latin || rng.chance(locale.latinShare)
+  const person = personName(rng, locale)
+  const type = rng.weighted(v.TYPES)
+  const business = type !== 'individual'
+  const company = business || rng.chance(0.15) ? companyName(rng, type, country, person.lastWritten) : null
 
-  let name: string
-  if (!latin) {
-    name = locale.familyFirst
-      ? `${last.native}${locale.separator}${first.native}`
-      : `${first.native}${locale.separator}${last.native}`
-  } else if (locale.familyFirst && (first.native === first.latin || rng.chance(0.4))) {
-    name = `${last.latin} ${first.latin}`
-  } else {
-    const middle = locale.id === 'en' && rng.chance(0.1) ? ` ${String.fromCharCode(65 + rng.int(0, 25))}.` : ''
-    name = `${first.latin}${middle} ${last.latin}`
-  }
-  if (rng.chance(0.01)) name = name.toUpperCase() // the odd caps-lock import
-  else if (rng.chance(0.01)) name = name.toLowerCase()
-
-  const type = rng.weighted([['individual', 70], ['business', 25], ['organization', 5]] as const)
-  const company =
-    type !== 'individual' || rng.chance(0.15) ? companyName(rng, type, country, latin ? last.latin : last.native) : null
-
+  // Ids are UUIDv7 of the registration time, so "newest first" by id agrees with created_at.
   const createdMs = Math.floor(FROM + ((index + rng.next() * 0.9) * (TO - FROM)) / opts.total)
-  const created = new Date(createdMs)
   const id = uuidv7({ msecs: createdMs })
 
-  // The digits before '@' are a bijection of the index and nothing before them is a digit: unique.
-  const n = String((index * 7_368_787 + 1_234_567) % MAX_CUSTOMERS)
-  const f = slug(first.latin)
-  const l = slug(last.latin)
-  const local = rng.weighted([
-    [`${f}.${l}`, 30],
-    [`${f}${l}`, 15],
-    [`${f[0]}${l}`, 15],
-    [`${f}_${l}`, 8],
-    [`${l}.${f}`, 10],
-    [`${f}.${l}.`, 7],
-    [`${f}`, 8],
-    [`${rng.pick(HANDLES)}${l}`, 7],
-  ] as const)
   let domain: string
-  if (company && type !== 'individual' && rng.chance(0.7)) {
+  if (company && business && rng.chance(0.7)) {
     const tld = rng.chance(0.5) ? 'com' : country.code === 'GB' ? 'co.uk' : country.code.toLowerCase()
     domain = `${slug(company).slice(0, 24) || 'company'}.${tld}`
   } else {
-    domain =
-      country.domains.length > 0 && rng.chance(0.3) ? rng.pick(country.domains) : rng.weighted(GLOBAL_DOMAINS)
+    const local = country.domains.length > 0 && rng.chance(0.3)
+    domain = local ? rng.pick(country.domains) : rng.weighted(v.GLOBAL_DOMAINS)
   }
-  const email = rng.chance(0.03) ? null : `${local}${n}@${domain}`
+  const email = rng.chance(0.03) ? null : emailAddress(rng, index, person, domain)
 
   const billing = rng.chance(0.55) ? address(rng, locale, country) : null
-  const shipping = billing ? rng.weighted([[billing, 40], [address(rng, locale, country), 15], [null, 45]] as const) : null
+  const shippingRoll = rng.next()
+  const shipping =
+    !billing || shippingRoll < 0.45 ? null : shippingRoll < 0.85 ? billing : address(rng, locale, country)
 
   const tags = new Set<string>()
-  const tagCount = rng.weighted([[0, 45], [1, 30], [2, 17], [3, 8]] as const)
-  for (let t = 0; t < tagCount; t++) tags.add(rng.weighted(TAGS))
+  const tagCount = Number(rng.weighted(v.TAG_COUNTS))
+  for (let t = 0; t < tagCount; t++) tags.add(rng.weighted(v.TAGS))
 
   const customFields: Record<string, string | number | boolean> = {}
-  if (rng.chance(0.1)) customFields.telegram = `@${f}_${rng.digits(3)}`
+  if (rng.chance(0.1)) customFields.telegram = `@${person.first}_${rng.digits(3)}`
   if (rng.chance(0.08)) customFields.referralCode = `REF-${fromPattern(rng, 'AAA999')}`
   if (rng.chance(0.08)) customFields.newsletter = rng.chance(0.7)
   if (rng.chance(0.05)) customFields.shopOrderCount = rng.int(1, 300)
 
-  const ltv = lifetimeValue(rng)
-  const payments = ltv === 0 ? 0 : Math.max(1, Math.min(2000, Math.round(ltv / Math.exp(4.3 + 0.8 * rng.normal()))))
-  const firstPayment = payments ? new Date(createdMs + rng.next() * 0.3 * (TO - createdMs)) : null
-  const lastPayment =
-    firstPayment && payments > 1
-      ? new Date(firstPayment.getTime() + rng.next() * (TO - firstPayment.getTime()))
-      : firstPayment
-  const business = type !== 'individual'
-
+  const paid = paymentHistory(rng, createdMs)
+  const terms = rng.weighted(business ? v.TERMS.business : v.TERMS.individual)
   const customer: SeedCustomer = {
     id,
     merchant_id: opts.merchantId,
     custom_id: rng.chance(0.85) ? `CUS-${String(index + 1).padStart(7, '0')}` : null,
-    name,
+    name: person.name,
     email,
     phone: rng.chance(0.85) ? phoneNumber(rng, country) : null,
     company,
-    job_title: company && rng.chance(0.6) ? rng.pick(TITLES) : null,
+    job_title: company && rng.chance(0.6) ? rng.pick(v.TITLES) : null,
     billing_address: billing,
     shipping_address: shipping,
     country: country.code,
     timezone: rng.chance(0.8) ? rng.pick(country.timezones) : null,
-    status: rng.weighted([['active', 82], ['inactive', 13], ['suspended', 5]] as const),
+    status: rng.weighted(v.STATUSES),
     type,
-    tax_id: business && !country.vat && rng.chance(0.4) ? fromPattern(rng, country.code === 'US' ? '99-9999999' : '999999999') : null,
+    tax_id:
+      business && !country.vat && rng.chance(0.4)
+        ? fromPattern(rng, country.code === 'US' ? '99-9999999' : '999999999')
+        : null,
     vat_number: business && country.vat && rng.chance(0.6) ? `${country.vat}${rng.digits(9)}` : null,
     tags: [...tags],
-    tier: tierFor(rng, ltv),
-    notes: rng.chance(0.08) ? rng.pick(NOTES) : null,
+    tier: tierFor(rng, paid.ltv),
+    notes: rng.chance(0.08) ? rng.pick(v.NOTES) : null,
     custom_fields: customFields,
     preferred_fiat: rng.chance(0.7) ? country.fiat : null,
-    payment_terms_days: business
-      ? rng.weighted([[null, 30], [15, 20], [30, 35], [45, 5], [60, 10]] as const)
-      : rng.weighted([[null, 90], [15, 5], [30, 5]] as const),
-    payment_limits: rng.chance(0.05) ? { perPaymentMax: `${rng.int(1, 50) * 500}.00`, monthlyMax: `${rng.int(5, 100) * 1000}.00` } : null,
-    registration_date: created.toISOString().slice(0, 10),
-    created_at: created,
+    payment_terms_days: terms === 'none' ? null : Number(terms),
+    payment_limits: rng.chance(0.05)
+      ? { perPaymentMax: `${rng.int(1, 50) * 500}.00`, monthlyMax: `${rng.int(5, 100) * 1000}.00` }
+      : null,
+    registration_date: new Date(createdMs).toISOString().slice(0, 10),
+    created_at: new Date(createdMs),
     updated_at: new Date(createdMs + rng.next() * (TO - createdMs)),
   }
 
   const preferences: SeedPreference[] = []
   if (rng.chance(0.35)) {
-    const count = rng.weighted([[1, 60], [2, 30], [3, 10]] as const)
+    const wanted = Number(rng.weighted(v.PREFERENCE_COUNTS))
     const seen = new Set<string>()
-    for (let p = 0; p < count; p++) {
-      const coin = rng.weighted(COINS)
-      const key = `${coin.asset}/${coin.network}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      preferences.push({ customer_id: id, merchant_id: opts.merchantId, position: preferences.length, ...coin })
+    for (let p = 0; p < wanted; p++) {
+      const pair = rng.weighted(v.COINS)
+      if (seen.has(pair)) continue
+      seen.add(pair)
+      const [asset, network] = pair.split('/') as [string, string]
+      preferences.push({
+        customer_id: id,
+        merchant_id: opts.merchantId,
+        position: preferences.length,
+        asset,
+        network,
+      })
     }
   }
 
   const stats: SeedStats = {
     customer_id: id,
     merchant_id: opts.merchantId,
-    lifetime_value: ltv.toFixed(2),
-    payment_count: payments,
-    first_payment_at: firstPayment,
-    last_payment_at: lastPayment,
-    updated_at: lastPayment ?? created,
+    lifetime_value: paid.ltv.toFixed(2),
+    payment_count: paid.count,
+    first_payment_at: paid.first,
+    last_payment_at: paid.last,
+    updated_at: paid.last ?? customer.created_at,
   }
   return { customer, stats, preferences }
 }

@@ -145,7 +145,16 @@ export const countries: Record<string, Country> = Object.fromEntries(
   ].map((country) => [country.code, country]),
 )
 
-const EN_STREETS = ['Main St', 'Oak Ave', 'Maple Dr', 'Park Rd', 'High Street', 'Church Lane', 'Cedar Ct', 'King St']
+const EN_STREETS = [
+  'Main St',
+  'Oak Ave',
+  'Maple Dr',
+  'Park Rd',
+  'High Street',
+  'Church Lane',
+  'Cedar Ct',
+  'King St',
+]
 
 function locale(
   id: string,

@@ -5,6 +5,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 /** numeric in SQL: read as an exact decimal string, written as a string or bigint. */
 type Numeric = ColumnType<string, string | bigint | undefined, string | bigint>
+type NullableNumeric = ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>
 type Json<T> = ColumnType<T, string | T, string | T>
 
 export type Role = 'owner' | 'admin' | 'viewer'
@@ -147,6 +148,85 @@ export interface AuditLogTable {
   created_at: DefaultTimestamp
 }
 
+export type PaymentStatus = 'pending' | 'confirmed' | 'failed' | 'reorged'
+
+export interface WalletsTable {
+  id: string
+  merchant_id: string
+  network: string
+  xpub: string | null
+  scheme: string | null
+  address: string | null
+  next_index: Generated<number>
+  created_at: DefaultTimestamp
+  retired_at: Timestamp | null
+}
+
+export interface DepositTargetsTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  network: string
+  /** Normalised: what the watchers compare. */
+  address: string
+  display_address: string
+  memo: string | null
+  reference: string | null
+  wallet_id: string | null
+  derivation_index: number | null
+  derivation_path: string | null
+  source: 'derived' | 'attached'
+  created_at: DefaultTimestamp
+}
+
+export interface PaymentsTable {
+  id: string
+  merchant_id: string
+  customer_id: string | null
+  deposit_target_id: string | null
+  network: string
+  asset: string
+  tx_hash: string
+  event_index: number
+  from_address: string | null
+  to_address: string
+  contract: string | null
+  memo: string | null
+  reference: string | null
+  /** Base units of the asset. */
+  amount: Numeric
+  decimals: number
+  fiat_currency: string
+  fiat_value: NullableNumeric
+  rate: NullableNumeric
+  rate_source: string | null
+  /** bigint in SQL; block numbers fit a JS number for every chain here. */
+  block_number: ColumnType<number | null, number | bigint | null | undefined, number | bigint | null>
+  block_hash: string | null
+  block_time: Timestamp | null
+  confirmations: Generated<number>
+  status: PaymentStatus
+  counted: Generated<boolean>
+  detected_at: DefaultTimestamp
+  confirmed_at: Timestamp | null
+  updated_at: DefaultTimestamp
+}
+
+export interface ChainCursorsTable {
+  network: string
+  block_number: ColumnType<number, number | bigint, number | bigint>
+  block_hash: string
+  /** The last blocks scans ended on, newest first. */
+  checkpoints: ColumnType<Checkpoint[], string | undefined, string>
+  lease_until: Timestamp | null
+  updated_at: DefaultTimestamp
+}
+
+export interface Checkpoint {
+  number: string
+  hash: string
+}
+
 export interface Database {
   merchants: MerchantsTable
   users: UsersTable
@@ -157,6 +237,10 @@ export interface Database {
   customer_preferences: CustomerPreferencesTable
   customer_stats: CustomerStatsTable
   audit_log: AuditLogTable
+  wallets: WalletsTable
+  deposit_targets: DepositTargetsTable
+  payments: PaymentsTable
+  chain_cursors: ChainCursorsTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -1,3 +1,4 @@
+import { ChainError, InvalidInputError, TransactionNotFoundError } from '@coinbook/chain-watchers'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { z } from 'zod'
@@ -54,6 +55,16 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof CoinbookError) {
     return problemResponse(c, err.code, err.message, { errors: err.fieldErrors, details: err.details })
+  }
+  if (err instanceof ChainError) {
+    // Chain code speaks its own errors; none of them may become a 500.
+    const code: ErrorCode =
+      err instanceof InvalidInputError
+        ? 'validation_failed'
+        : err instanceof TransactionNotFoundError
+          ? 'not_found'
+          : 'rpc_unavailable'
+    return problemResponse(c, code, err.shortMessage)
   }
   if (err instanceof HTTPException) {
     const status = err.status

@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely'
 import type { z } from 'zod'
-import type { Database } from '../db/database.js'
+import type { CoreDeps } from '../context.js'
 
 /** What a job handler may use. */
-export interface JobDeps {
-  db: Kysely<Database>
-}
+export type JobDeps = CoreDeps
 
 /** One job: an id (also its queue name), a version, a zod payload, and a handler. */
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {

@@ -42,7 +42,10 @@ export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Pr
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
     throw new ApiProblem(
       0,
-      { title: 'Network error', detail: 'Coinbook could not be reached. Check your connection and try again.' },
+      {
+        title: 'Network error',
+        detail: 'Coinbook could not be reached. Check your connection and try again.',
+      },
       { cause },
     )
   }

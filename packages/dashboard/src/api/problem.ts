@@ -1,9 +1,25 @@
-import type { Problem } from '@coinbook/api/contracts'
-
 export interface FieldError {
   /** Dotted path into the request body, e.g. "billingAddress.country" or "tags.2". */
   path: string
   message: string
+}
+
+/**
+ * The RFC 9457 problem document the API answers errors with (see packages/api/src/http/problem.ts).
+ * Written out here rather than imported: it is the wire format, and importing the server's module
+ * would pull its whole type graph (Hono context, config, chain adapters) into the dashboard's build.
+ */
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  instance?: string
+  /** Coinbook's error code, e.g. "validation_failed", "conflict", "unauthorized". */
+  code: string
+  requestId?: string
+  errors?: FieldError[]
+  [extension: string]: unknown
 }
 
 /** An error answered by the API (RFC 9457 problem+json), or a failure to reach it (`status` 0). */

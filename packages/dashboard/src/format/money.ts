@@ -39,8 +39,9 @@ export function formatMoney(amount: string, currency: string, opts: FormatMoneyO
   // bigint formatting is exact; the template (from ±1) gives the sign and currency placement of the locale.
   const digits = integerLayout.formatToParts(whole).filter((p) => p.type === 'integer' || p.type === 'group')
   const decimalSeparator =
-    new Intl.NumberFormat(opts.locale, { minimumFractionDigits: 1 }).formatToParts(1.5).find((p) => p.type === 'decimal')
-      ?.value ?? '.'
+    new Intl.NumberFormat(opts.locale, { minimumFractionDigits: 1 })
+      .formatToParts(1.5)
+      .find((p) => p.type === 'decimal')?.value ?? '.'
   const out: string[] = []
   for (const part of integerLayout.formatToParts(negative ? -1n : 1n)) {
     if (part.type !== 'integer') {
@@ -54,7 +55,11 @@ export function formatMoney(amount: string, currency: string, opts: FormatMoneyO
 }
 
 /** Like {@link formatMoney}, but answers "—" for a missing or malformed amount instead of throwing. */
-export function formatMoneyOrDash(amount: string | null | undefined, currency: string | null | undefined, locale?: string) {
+export function formatMoneyOrDash(
+  amount: string | null | undefined,
+  currency: string | null | undefined,
+  locale?: string,
+) {
   if (amount == null || !currency) return '—'
   try {
     return formatMoney(amount, currency, { locale })

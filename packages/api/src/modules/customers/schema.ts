@@ -144,7 +144,8 @@ export const listCustomersQuery = z.strictObject({
   tier: customerTier.optional(),
   sort: customerSort.default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(500).optional().openapi({ description: 'The nextCursor of the previous page' }),
+  // A name-sorted cursor carries the (lower-cased) name, up to 200 characters of any script.
+  cursor: z.string().max(2048).optional().openapi({ description: 'The nextCursor of the previous page' }),
 })
 
 export const customerListSchema = z
@@ -160,13 +161,45 @@ export const duplicateGroupSchema = z
     reason: z.enum(['email', 'phone', 'name_company']),
     /** The value they share, normalised. */
     key: z.string(),
+    size: z
+      .number()
+      .int()
+      .openapi({ description: 'How many customers share the key; `customers` lists up to 20' }),
     customers: z.array(customerSchema),
   })
   .openapi('DuplicateGroup')
 
 export const duplicateListSchema = z.object({ data: z.array(duplicateGroupSchema) }).openapi('DuplicateList')
 
+export const auditEntrySchema = z
+  .object({
+    id: z.uuid(),
+    action: z.string().openapi({ example: 'customer.updated' }),
+    actor: z.object({
+      type: z.enum(['user', 'api_key', 'system']),
+      id: z.uuid().nullable(),
+      name: z.string().nullable().openapi({ description: 'The user’s name or email, or the API key’s name' }),
+    }),
+    data: z.record(z.string(), z.unknown()),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('AuditEntry')
+
+export const customerAuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional().openapi({ description: 'The nextCursor of the previous page' }),
+})
+
+export const auditListSchema = z
+  .object({ data: z.array(auditEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('AuditList')
+
 export type CreateCustomerInput = z.infer<typeof createCustomerBody>
 export type UpdateCustomerInput = z.infer<typeof updateCustomerBody>
 export type ListCustomersInput = z.infer<typeof listCustomersQuery>
 export type CustomerDto = z.infer<typeof customerSchema>
+export type CustomerSort = z.infer<typeof customerSort>
+export type MergeCustomerInput = z.infer<typeof mergeCustomerBody>
+export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>
+export type CustomerAuditInput = z.infer<typeof customerAuditQuery>
+export type AuditEntry = z.infer<typeof auditEntrySchema>

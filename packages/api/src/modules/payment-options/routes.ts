@@ -10,7 +10,10 @@ const paymentOptionSchema = z
     network: z.enum(networkIds),
     networkName: z.string(),
     decimals: z.number().int(),
-    contract: z.string().nullable().openapi({ description: 'Token contract or mint; null for the native coin' }),
+    contract: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Token contract or mint; null for the native coin' }),
   })
   .openapi('PaymentOptionInfo')
 

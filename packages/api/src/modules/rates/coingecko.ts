@@ -54,7 +54,8 @@ export class CoinGeckoRateProvider implements RateProvider {
     if (historical) {
       const [y, m, d] = day.split('-')
       const body = await this.get(`/coins/${id}/history?date=${d}-${m}-${y}&localization=false`, asset, fiat)
-      price = (body as { market_data?: { current_price?: Record<string, unknown> } }).market_data?.current_price?.[vs]
+      price = (body as { market_data?: { current_price?: Record<string, unknown> } }).market_data
+        ?.current_price?.[vs]
     } else {
       const body = await this.get(`/simple/price?ids=${id}&vs_currencies=${vs}`, asset, fiat)
       price = (body as Record<string, Record<string, unknown> | undefined>)[id]?.[vs]
@@ -74,7 +75,10 @@ export class CoinGeckoRateProvider implements RateProvider {
     if (this.opts.apiKey) headers['x-cg-demo-api-key'] = this.opts.apiKey
     let res: Response
     try {
-      res = await this.doFetch(`${this.baseUrl}${path}`, { headers, signal: AbortSignal.timeout(this.timeoutMs) })
+      res = await this.doFetch(`${this.baseUrl}${path}`, {
+        headers,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      })
     } catch (cause) {
       throw new RateUnavailableError(asset, fiat, `CoinGecko did not answer (${String(cause)})`, { cause })
     }

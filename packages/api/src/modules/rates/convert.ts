@@ -19,5 +19,7 @@ export function toFiat(amount: bigint, assetDecimals: number, rate: string, fiat
 
 /** Minor units of an ISO 4217 currency (JPY 0, USD 2, KWD 3), from the platform's currency data. */
 export function fiatDecimals(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  )
 }

@@ -11,7 +11,9 @@ export function createRateProvider(
   config: Pick<Config, 'RATES_PROVIDER' | 'RATES_FIXED' | 'RATES_URL' | 'RATES_API_KEY'>,
 ): RateProvider {
   if (config.RATES_PROVIDER === 'fixed') {
-    return new FixedRateProvider(config.RATES_FIXED ? parseFixedRates(config.RATES_FIXED) : DEFAULT_FIXED_RATES)
+    return new FixedRateProvider(
+      config.RATES_FIXED ? parseFixedRates(config.RATES_FIXED) : DEFAULT_FIXED_RATES,
+    )
   }
   return new CoinGeckoRateProvider({ baseUrl: config.RATES_URL, apiKey: config.RATES_API_KEY })
 }

@@ -1,19 +1,23 @@
 export interface FormErrorSummaryProps {
-  title?: string
-  messages: string[]
+  title: string
+  /** Errors that belong to no single field. */
+  messages?: string[]
 }
 
-/** The errors that belong to no single field, above a form. */
-export function FormErrorSummary({ title = 'Please fix the following', messages }: FormErrorSummaryProps) {
-  if (!messages.length) return null
+/** Why a submit failed, above the form; field-level messages stay next to their fields. */
+export function FormErrorSummary({ title, messages = [] }: FormErrorSummaryProps) {
   return (
     <div className="alert alert--error" role="alert">
-      <strong>{title}</strong>
-      <ul>
-        {messages.map((m) => (
-          <li key={m}>{m}</li>
-        ))}
-      </ul>
+      <div className="alert__body">
+        <strong>{title}</strong>
+        {messages.length ? (
+          <ul>
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     </div>
   )
 }

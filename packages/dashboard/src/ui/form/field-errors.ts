@@ -42,6 +42,9 @@ export function mapFieldErrors(errors: readonly FieldError[], fields: readonly s
 }
 
 /** The first field (in form order) that has an error, to move focus there. */
-export function firstErrorField(mapped: MappedFieldErrors, fieldsInOrder: readonly string[]): string | undefined {
+export function firstErrorField(
+  mapped: MappedFieldErrors,
+  fieldsInOrder: readonly string[],
+): string | undefined {
   return fieldsInOrder.find((f) => mapped.byField[f]?.length)
 }

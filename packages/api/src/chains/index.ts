@@ -1,0 +1,91 @@
+import {
+  type ChainAdapter,
+  CompactWatchSet,
+  createBitcoinAdapter,
+  createEvmAdapter,
+  type NetworkId,
+  networkIds,
+  networks,
+} from '@coinbook/chain-watchers'
+import type { Kysely } from 'kysely'
+import { type Config, extraTokens, requiredConfirmations, rpcUrls } from '../config.js'
+import type { Database } from '../db/database.js'
+
+/**
+ * The chains this deployment talks to: an adapter for each network with RPC URLs, and the watch set of
+ * every network's deposit targets, kept current from the database (other processes allocate too).
+ */
+export class Chains {
+  private readonly adapters = new Map<NetworkId, ChainAdapter>()
+  private readonly sets = new Map<NetworkId, { set: CompactWatchSet; loadedAt: Date | null }>()
+
+  constructor(
+    private readonly config: Config,
+    adapters?: Partial<Record<NetworkId, ChainAdapter>>,
+  ) {
+    for (const id of networkIds) {
+      const given = adapters?.[id]
+      const adapter = given ?? createAdapter(config, id)
+      if (adapter) this.adapters.set(id, adapter)
+    }
+  }
+
+  /** The adapter of a network, or undefined when no RPC URL is configured for it. */
+  adapter(network: NetworkId): ChainAdapter | undefined {
+    return this.adapters.get(network)
+  }
+
+  /** Networks that can scan and verify. */
+  configured(): NetworkId[] {
+    return [...this.adapters.keys()]
+  }
+
+  requiredConfirmations(network: NetworkId): number {
+    return requiredConfirmations(this.config, network)
+  }
+
+  /** Starts watching a target at once (the next refresh would find it too). */
+  watch(network: string, address: string): void {
+    this.entry(network as NetworkId).set.add(address)
+  }
+
+  /**
+   * The watch set of a network, first loading every target and later only recent ones. The overlap of a
+   * few minutes covers transactions that committed after a later one we already read.
+   */
+  async watchSet(db: Kysely<Database>, network: NetworkId): Promise<CompactWatchSet> {
+    const entry = this.entry(network)
+    const now = new Date()
+    let q = db.selectFrom('deposit_targets').select('address').where('network', '=', network)
+    if (entry.loadedAt) q = q.where('created_at', '>', new Date(entry.loadedAt.getTime() - 5 * 60_000))
+    for (const row of await q.execute()) entry.set.add(row.address)
+    entry.loadedAt = now
+    return entry.set
+  }
+
+  private entry(network: NetworkId) {
+    let e = this.sets.get(network)
+    if (!e) {
+      e = { set: new CompactWatchSet(), loadedAt: null }
+      this.sets.set(network, e)
+    }
+    return e
+  }
+}
+
+function createAdapter(config: Config, network: NetworkId): ChainAdapter | undefined {
+  const urls = rpcUrls(config, network)
+  if (urls.length === 0) return undefined
+  const rpc = { urls, timeoutMs: config.RPC_TIMEOUT_MS }
+  const mode = config.COINBOOK_NETWORK_MODE
+  const confirmations = requiredConfirmations(config, network)
+  switch (networks[network].family) {
+    case 'evm':
+      return createEvmAdapter({ network, mode, rpc, confirmations, tokens: extraTokens(config, network) })
+    case 'bitcoin':
+      return createBitcoinAdapter({ backend: config.BITCOIN_BACKEND, mode, rpc, confirmations })
+    default:
+      // Solana, Tron and TON adapters arrive with their issue; until then those networks derive and display only.
+      return undefined
+  }
+}

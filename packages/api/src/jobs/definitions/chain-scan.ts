@@ -1,0 +1,52 @@
+import type { NetworkId } from '@coinbook/chain-watchers'
+import { z } from 'zod'
+import { confirmPayments } from '../../modules/payments/services/confirm.js'
+import { scanNetwork } from '../../modules/payments/services/scan.js'
+import { defineJob, type JobDeps } from '../runner.js'
+
+function ingestDeps(deps: JobDeps) {
+  return {
+    rates: deps.rates,
+    mode: deps.config.COINBOOK_NETWORK_MODE,
+    confirmationsFor: (n: NetworkId) => deps.chains.requiredConfirmations(n),
+  }
+}
+
+/** Scans a network's new blocks for payments to deposit targets; a singleton per network. */
+export function chainScanJob(network: NetworkId, everyMs: number) {
+  return defineJob({
+    id: `chain.scan.${network}`,
+    version: 1,
+    schema: z.object({}),
+    repeatEveryMs: everyMs,
+    attempts: 1,
+    handler: async (_payload, deps) => {
+      const adapter = deps.chains.adapter(network)
+      if (!adapter) return
+      const watch = await deps.chains.watchSet(deps.db, network)
+      // Catch up in steps; each step commits its payments with its cursor.
+      for (let i = 0; i < 20; i++) {
+        const run = await scanNetwork({ db: deps.db, adapter, watch, ingest: ingestDeps(deps) })
+        if (!run || run.to === run.from - 1n) break
+        const head = await adapter.head()
+        if (run.to >= head.number) break
+      }
+    },
+  })
+}
+
+/** Advances confirmations and reverses payments whose block left the chain. */
+export function chainConfirmJob(network: NetworkId, everyMs: number) {
+  return defineJob({
+    id: `chain.confirm.${network}`,
+    version: 1,
+    schema: z.object({}),
+    repeatEveryMs: everyMs,
+    attempts: 1,
+    handler: async (_payload, deps) => {
+      const adapter = deps.chains.adapter(network)
+      if (!adapter) return
+      await confirmPayments({ db: deps.db, adapter, required: deps.chains.requiredConfirmations(network) })
+    },
+  })
+}

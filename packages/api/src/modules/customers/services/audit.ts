@@ -1,0 +1,29 @@
+import { v7 as uuidv7 } from 'uuid'
+import type { Executor, ServiceContext } from '../../../context.js'
+
+export type CustomerAuditAction =
+  | 'customer.created'
+  | 'customer.updated'
+  | 'customer.deleted'
+  | 'customer.merged'
+
+/** Appends an entry to a customer's audit trail, in the caller's transaction. */
+export async function recordCustomerAudit(
+  db: Executor,
+  ctx: ServiceContext,
+  entry: { action: CustomerAuditAction; customerId: string; data?: Record<string, unknown> },
+) {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: uuidv7(),
+      merchant_id: ctx.merchantId,
+      actor_type: ctx.actor.type,
+      actor_id: ctx.actor.id,
+      action: entry.action,
+      subject_type: 'customer',
+      subject_id: entry.customerId,
+      data: JSON.stringify(entry.data ?? {}),
+    })
+    .execute()
+}

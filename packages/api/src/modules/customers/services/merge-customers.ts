@@ -1,0 +1,115 @@
+import { sql } from 'kysely'
+import type { Executor, ServiceContext } from '../../../context.js'
+import type { Database } from '../../../db/database.js'
+import { inTransaction } from '../../../db/transaction.js'
+import { NotFoundError, ValidationError } from '../../../errors.js'
+import type { CustomerDto } from '../schema.js'
+import { recordCustomerAudit } from './audit.js'
+import { loadLiveCustomer } from './live-customers.js'
+import { mergeFields } from './merge-fields.js'
+import { replacePreferredCoins } from './preferred-coins.js'
+import { customerColumnsFor } from './write-values.js'
+
+/** A column that points at a customer, in a table that has `merchant_id`. */
+export type CustomerReference = {
+  [T in keyof Database]: { table: T; column: keyof Database[T] & string }
+}[keyof Database]
+
+/**
+ * Everything attached to a customer moves to the kept one on merge. Add each new table that points at
+ * customers here (payments, invoices, deposit targets, messages… as later issues bring them).
+ */
+export const customerReferences: readonly CustomerReference[] = [
+  // Customers merged earlier into the duplicate now point at the one that absorbed it.
+  { table: 'customers', column: 'merged_into_id' },
+]
+
+/** Re-points every reference from one customer to another, within one merchant. */
+export async function repointCustomerReferences(
+  db: Executor,
+  merchantId: string,
+  move: { from: string; to: string },
+  references: readonly { table: string; column: string }[] = customerReferences,
+) {
+  for (const { table, column } of references) {
+    await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${move.to}
+      where merchant_id = ${merchantId} and ${sql.ref(column)} = ${move.from}`.execute(db)
+  }
+}
+
+/**
+ * Folds the duplicate into the customer `id`, in one transaction: fields, tags, notes, preferred coins
+ * and stats move to the kept customer, references are re-pointed, and the duplicate is soft-deleted with
+ * `merged_into_id`. Both rows are locked in id order, so two crossing merges cannot deadlock.
+ */
+export async function mergeCustomers({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: { id: string; duplicateId: string }
+}): Promise<CustomerDto> {
+  const { id, duplicateId } = input
+  if (id === duplicateId) {
+    throw new ValidationError('A customer cannot be merged into itself', [
+      { path: 'duplicateId', message: 'must be another customer than the one being kept' },
+    ])
+  }
+  const m = ctx.merchantId
+  return inTransaction(ctx.db, async (trx) => {
+    const locked = await trx
+      .selectFrom('customers')
+      .select('id')
+      .where('merchant_id', '=', m)
+      .where('id', 'in', [id, duplicateId])
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute()
+    for (const want of [id, duplicateId]) {
+      if (!locked.some((r) => r.id === want)) throw new NotFoundError('Customer', want)
+    }
+    const kept = await loadLiveCustomer(trx, m, id)
+    const duplicate = await loadLiveCustomer(trx, m, duplicateId)
+    const { fields, coins, filled } = mergeFields(kept, duplicate)
+
+    // The duplicate leaves first, freeing its email and custom id for the kept customer to take.
+    await trx
+      .updateTable('customers')
+      .set({ deleted_at: sql`now()`, updated_at: sql`now()`, merged_into_id: id })
+      .where('merchant_id', '=', m)
+      .where('id', '=', duplicateId)
+      .execute()
+    await trx
+      .updateTable('customers')
+      .set({ ...customerColumnsFor(fields), updated_at: sql`now()` })
+      .where('merchant_id', '=', m)
+      .where('id', '=', id)
+      .execute()
+
+    await replacePreferredCoins(trx, m, id, coins)
+    await replacePreferredCoins(trx, m, duplicateId, [])
+    await sql`
+      insert into customer_stats (customer_id, merchant_id, lifetime_value, payment_count, first_payment_at, last_payment_at)
+      select ${id}::uuid, ${m}::uuid, coalesce(sum(lifetime_value), 0), coalesce(sum(payment_count), 0),
+        min(first_payment_at), max(last_payment_at)
+      from customer_stats where merchant_id = ${m} and customer_id in (${id}, ${duplicateId})
+      on conflict (customer_id) do update set
+        lifetime_value = excluded.lifetime_value, payment_count = excluded.payment_count,
+        first_payment_at = excluded.first_payment_at, last_payment_at = excluded.last_payment_at, updated_at = now()
+    `.execute(trx)
+    await trx
+      .deleteFrom('customer_stats')
+      .where('merchant_id', '=', m)
+      .where('customer_id', '=', duplicateId)
+      .execute()
+    await repointCustomerReferences(trx, m, { from: duplicateId, to: id })
+
+    await recordCustomerAudit(trx, ctx, {
+      action: 'customer.merged',
+      customerId: id,
+      data: { duplicateId, filled, duplicate },
+    })
+    return loadLiveCustomer(trx, m, id)
+  })
+}

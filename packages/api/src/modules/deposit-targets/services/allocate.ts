@@ -1,0 +1,240 @@
+import {
+  type BitcoinScheme,
+  ChainError,
+  deriveAddress,
+  findPaymentOption,
+  isDerivedNetwork,
+  type NetworkMode,
+  networks,
+  normalizeAddress,
+  parseUnits,
+  paymentUri,
+  qrSvg,
+} from '@coinbook/chain-watchers'
+import { v7 as uuidv7 } from 'uuid'
+import type { ServiceContext } from '../../../context.js'
+import type { DepositTargetsTable } from '../../../db/database.js'
+import { inTransaction } from '../../../db/transaction.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
+import type { CreateDepositTargetInput } from '../schema.js'
+
+type TargetRow = Pick<
+  DepositTargetsTable,
+  'id' | 'customer_id' | 'network' | 'display_address' | 'memo' | 'reference' | 'derivation_path' | 'source'
+> & { created_at: Date }
+
+/**
+ * The customer's deposit address on a network: the current one, or a new one (`fresh`), derived from the
+ * merchant's key at the next index — taken under the wallet's row lock, so no index is used twice — or an
+ * address the merchant attaches. Returns the address with its payment URI and QR code.
+ */
+export async function allocateDepositTarget({
+  ctx,
+  customerId,
+  input,
+  mode,
+  tokens,
+  onAllocated,
+}: {
+  ctx: ServiceContext
+  customerId: string
+  input: CreateDepositTargetInput
+  mode: NetworkMode
+  /** Token contracts configured beyond the registry's (testnets, devnets), for the payment URI. */
+  tokens?: readonly { asset: string; contract: string }[]
+  /** Told of every new target, so running watchers start looking for it at once. */
+  onAllocated?: (network: string, address: string) => void
+}) {
+  const { network, asset } = input
+  const option = findPaymentOption(asset, network, mode)
+  if (!option) {
+    throw new ValidationError(`${asset} cannot be paid on ${networks[network].name}`, [
+      { path: 'asset', message: `is not paid on ${network}` },
+    ])
+  }
+  let amount: bigint | undefined
+  if (input.amount !== undefined) {
+    try {
+      amount = parseUnits(input.amount, option.decimals)
+    } catch {
+      throw new ValidationError('The amount has too many decimals', [
+        { path: 'amount', message: `${asset} has ${option.decimals} decimals` },
+      ])
+    }
+  }
+
+  const row = await inTransaction(ctx.db, async (trx) => {
+    const customer = await trx
+      .selectFrom('customers')
+      .select('id')
+      .where('merchant_id', '=', ctx.merchantId)
+      .where('id', '=', customerId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!customer) throw new NotFoundError('Customer', customerId)
+
+    if (input.address !== undefined) return attach(trx, ctx, customerId, network, input.address, mode)
+    if (!isDerivedNetwork(network)) {
+      throw new ValidationError(`${networks[network].name} deposit targets are not derived addresses yet`, [
+        { path: 'network', message: 'supports attached addresses only for now' },
+      ])
+    }
+
+    const wallet = await trx
+      .selectFrom('wallets')
+      .selectAll()
+      .where('merchant_id', '=', ctx.merchantId)
+      .where('network', '=', network)
+      .where('retired_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!wallet?.xpub) {
+      throw new ConflictError(
+        `Set up a ${networks[network].name} wallet first (PUT /api/v1/wallets/${network})`,
+        {
+          missing: 'wallet',
+        },
+      )
+    }
+    if (!input.fresh) {
+      const existing = await trx
+        .selectFrom('deposit_targets')
+        .selectAll()
+        .where('merchant_id', '=', ctx.merchantId)
+        .where('customer_id', '=', customerId)
+        .where('network', '=', network)
+        .where('wallet_id', '=', wallet.id)
+        .orderBy('id', 'desc')
+        .executeTakeFirst()
+      if (existing) return existing
+    }
+    const index = wallet.next_index
+    const derived = deriveAddress({
+      network,
+      xpub: wallet.xpub,
+      index,
+      mode,
+      ...(wallet.scheme ? { scheme: wallet.scheme as BitcoinScheme } : {}),
+    })
+    await trx
+      .updateTable('wallets')
+      .set({ next_index: index + 1 })
+      .where('id', '=', wallet.id)
+      .execute()
+    const created = await trx
+      .insertInto('deposit_targets')
+      .values({
+        id: uuidv7(),
+        merchant_id: ctx.merchantId,
+        customer_id: customerId,
+        network,
+        address: normalizeAddress(network, derived.address, mode),
+        display_address: derived.address,
+        wallet_id: wallet.id,
+        derivation_index: index,
+        derivation_path: derived.path,
+        source: 'derived',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    onAllocated?.(network, created.address)
+    return created
+  })
+
+  const contract = tokens?.find((t) => t.asset === asset)?.contract
+  const uri = paymentUri({
+    network,
+    asset,
+    address: row.display_address,
+    mode,
+    ...(amount !== undefined ? { amount } : {}),
+    ...(contract ? { contract } : {}),
+  })
+  return { ...presentTarget(row), asset, uri, qrSvg: await qrSvg(uri) }
+}
+
+async function attach(
+  trx: Parameters<Parameters<typeof inTransaction>[1]>[0],
+  ctx: ServiceContext,
+  customerId: string,
+  network: CreateDepositTargetInput['network'],
+  address: string,
+  mode: NetworkMode,
+) {
+  let normalized: string
+  try {
+    normalized = normalizeAddress(network, address, mode)
+  } catch (err) {
+    if (err instanceof ChainError)
+      throw new ValidationError(err.shortMessage, [{ path: 'address', message: err.shortMessage }])
+    throw err
+  }
+  const created = await trx
+    .insertInto('deposit_targets')
+    .values({
+      id: uuidv7(),
+      merchant_id: ctx.merchantId,
+      customer_id: customerId,
+      network,
+      address: normalized,
+      display_address: address,
+      source: 'attached',
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst()
+  if (created) return created
+  const owner = await trx
+    .selectFrom('deposit_targets')
+    .selectAll()
+    .where('network', '=', network)
+    .where('address', '=', normalized)
+    .where('memo', 'is', null)
+    .where('reference', 'is', null)
+    .executeTakeFirstOrThrow()
+  if (owner.merchant_id === ctx.merchantId && owner.customer_id === customerId) return owner
+  // Say whose it is only inside the same merchant.
+  throw new ConflictError(
+    'This address is already watched for another customer',
+    owner.merchant_id === ctx.merchantId ? { existingCustomerId: owner.customer_id } : undefined,
+  )
+}
+
+export function presentTarget(row: TargetRow) {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    network: row.network as CreateDepositTargetInput['network'],
+    address: row.display_address,
+    memo: row.memo,
+    reference: row.reference,
+    derivationPath: row.derivation_path,
+    source: row.source,
+    createdAt: row.created_at.toISOString(),
+  }
+}
+
+/** Every deposit target of a customer, newest first. */
+export async function listDepositTargets({ ctx, customerId }: { ctx: ServiceContext; customerId: string }) {
+  await assertCustomer(ctx, customerId)
+  const rows = await ctx.db
+    .selectFrom('deposit_targets')
+    .selectAll()
+    .where('merchant_id', '=', ctx.merchantId)
+    .where('customer_id', '=', customerId)
+    .orderBy('id', 'desc')
+    .execute()
+  return rows.map(presentTarget)
+}
+
+/** 404 unless the customer is this merchant's and not deleted. */
+export async function assertCustomer(ctx: ServiceContext, customerId: string) {
+  const found = await ctx.db
+    .selectFrom('customers')
+    .select('id')
+    .where('merchant_id', '=', ctx.merchantId)
+    .where('id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!found) throw new NotFoundError('Customer', customerId)
+}

@@ -1,0 +1,96 @@
+import type { NetworkId } from '@coinbook/chain-watchers'
+import { createRoute } from '@hono/zod-openapi'
+import { uuidParam } from '../../../http/fields.js'
+import { errorResponses, jsonBody, jsonResponse, security } from '../../../http/openapi.js'
+import { createRouter } from '../../../http/router.js'
+import { assertCustomer } from '../../deposit-targets/services/allocate.js'
+import { listPaymentsQuery, paymentListSchema, verifyPaymentBody, verifyPaymentResponse } from '../schema.js'
+import { listPayments } from '../services/list.js'
+import { presentPayment } from '../services/present.js'
+import { verifyPayment } from '../services/verify.js'
+
+const tags = ['Payments']
+
+const verify = createRoute({
+  method: 'post',
+  path: '/verify',
+  tags,
+  security,
+  summary: 'Look a transaction up by hash and record what it pays to your customers',
+  request: { body: jsonBody(verifyPaymentBody) },
+  responses: {
+    200: jsonResponse(verifyPaymentResponse, 'The payments in the transaction (new or already known)'),
+    ...errorResponses,
+    503: errorResponses[404],
+  },
+})
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  security,
+  summary: 'Payments, newest first',
+  request: { query: listPaymentsQuery },
+  responses: { 200: jsonResponse(paymentListSchema, 'A page of payments'), ...errorResponses },
+})
+
+const customerPayments = createRoute({
+  method: 'get',
+  path: '/{id}/payments',
+  tags,
+  security,
+  summary: 'A customer’s payments, newest first',
+  request: { params: uuidParam, query: listPaymentsQuery.omit({ customerId: true }) },
+  responses: { 200: jsonResponse(paymentListSchema, 'A page of payments'), ...errorResponses },
+})
+
+export const paymentRoutes = createRouter()
+  .openapi(verify, async (c) => {
+    const { deps, ctx } = c.var
+    const { network, txHash } = c.req.valid('json')
+    const found = await verifyPayment({ ctx, deps, network, txHash })
+    const rows = found.length
+      ? await ctx.db
+          .selectFrom('payments')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            found.map((f) => f.id),
+          )
+          .orderBy('event_index')
+          .execute()
+      : []
+    const created = new Map(found.map((f) => [f.id, f.created]))
+    const data = rows.map((r) => ({ ...present(c.var.deps, r), created: created.get(r.id) ?? false }))
+    const detail = data.length
+      ? `${data.length} payment(s) to your customers in this transaction`
+      : 'This transaction pays none of your customers’ addresses'
+    return c.json({ data, detail }, 200)
+  })
+  .openapi(list, async (c) => {
+    const { rows, nextCursor } = await listPayments({ ctx: c.var.ctx, input: c.req.valid('query') })
+    return c.json({ data: rows.map((r) => present(c.var.deps, r)), nextCursor }, 200)
+  })
+
+/** Mounted under /customers. */
+export const customerPaymentRoutes = createRouter().openapi(customerPayments, async (c) => {
+  const input = { ...c.req.valid('query'), customerId: c.req.valid('param').id }
+  await assertCustomer(c.var.ctx, input.customerId)
+  const { rows, nextCursor } = await listPayments({ ctx: c.var.ctx, input })
+  return c.json({ data: rows.map((r) => present(c.var.deps, r)), nextCursor }, 200)
+})
+
+function present(
+  deps: {
+    config: { COINBOOK_NETWORK_MODE: 'mainnet' | 'testnet' | 'regtest' }
+    chains: { requiredConfirmations(n: NetworkId): number }
+  },
+  row: Parameters<typeof presentPayment>[0],
+) {
+  return presentPayment(row, {
+    mode: deps.config.COINBOOK_NETWORK_MODE,
+    required: deps.chains.requiredConfirmations(row.network as NetworkId),
+  })
+}

@@ -1,0 +1,72 @@
+import { assetIds, networkIds } from '@coinbook/chain-watchers/registry'
+import { z } from '@hono/zod-openapi'
+
+export const paymentStatus = z.enum(['pending', 'confirmed', 'failed', 'reorged']).openapi('PaymentStatus')
+
+export const verifyPaymentBody = z
+  .strictObject({
+    network: z.enum(networkIds),
+    txHash: z.string().trim().min(1, 'is required').max(128),
+  })
+  .openapi('VerifyPaymentRequest')
+
+export const paymentSchema = z
+  .object({
+    id: z.uuid(),
+    customerId: z.uuid().nullable(),
+    network: z.enum(networkIds),
+    asset: z.enum(assetIds),
+    txHash: z.string(),
+    eventIndex: z.number().int(),
+    from: z.string().nullable(),
+    to: z.string(),
+    amount: z.string().openapi({ description: 'Exact decimal amount of the asset' }),
+    amountBaseUnits: z.string(),
+    fiatCurrency: z.string(),
+    fiatValue: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Value when received; null until a rate is known' }),
+    rate: z.string().nullable(),
+    status: paymentStatus,
+    confirmations: z.number().int(),
+    requiredConfirmations: z.number().int(),
+    blockNumber: z.number().int().nullable(),
+    blockTime: z.iso.datetime().nullable(),
+    explorerUrl: z.string().nullable(),
+    detectedAt: z.iso.datetime(),
+    confirmedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('Payment')
+
+export const verifyPaymentResponse = z
+  .object({
+    data: z.array(paymentSchema.extend({ created: z.boolean() })),
+    detail: z.string(),
+  })
+  .openapi('VerifyPaymentResult')
+
+export const listPaymentsQuery = z.strictObject({
+  network: z.enum(networkIds).optional(),
+  asset: z.enum(assetIds).optional(),
+  status: paymentStatus.optional(),
+  customerId: z.uuid().optional(),
+  from: z.iso
+    .datetime({ offset: true })
+    .or(z.iso.date())
+    .optional()
+    .openapi({ description: 'Detected at or after' }),
+  to: z.iso
+    .datetime({ offset: true })
+    .or(z.iso.date())
+    .optional()
+    .openapi({ description: 'Detected before' }),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.uuid('must be the nextCursor of the previous page').optional(),
+})
+
+export const paymentListSchema = z
+  .object({ data: z.array(paymentSchema), nextCursor: z.string().nullable() })
+  .openapi('PaymentList')
+
+export type ListPaymentsInput = z.infer<typeof listPaymentsQuery>

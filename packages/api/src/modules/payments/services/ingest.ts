@@ -1,0 +1,245 @@
+import {
+  findPaymentOption,
+  type NetworkMode,
+  normalizeAddress,
+  type TransferEvent,
+} from '@coinbook/chain-watchers'
+import { type Selectable, sql, type Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { Executor } from '../../../context.js'
+import type { Database, PaymentStatus, PaymentsTable } from '../../../db/database.js'
+import { inTransaction } from '../../../db/transaction.js'
+import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
+import { applyStatsDelta } from './stats.js'
+
+export interface IngestDeps {
+  db: Executor
+  rates: RateProvider
+  mode: NetworkMode
+  /** Confirmations needed before a payment counts, per network. */
+  confirmationsFor: (network: TransferEvent['network']) => number
+  /** The chain's current height, to turn a block number into confirmations. */
+  headNumber?: bigint | undefined
+}
+
+export interface IngestedPayment {
+  id: string
+  merchantId: string
+  created: boolean
+  status: PaymentStatus
+}
+
+interface Target {
+  id: string
+  merchant_id: string
+  customer_id: string
+  reporting_currency: string
+}
+
+/** An event that pays one of our targets, with its price looked up: ready to write. */
+export interface PreparedEvent {
+  event: TransferEvent
+  target: Target
+  price: Price
+}
+
+/**
+ * Finds which events pay our deposit targets and prices them. Reads only, and talks to the rate
+ * provider, so it runs before the write transaction opens.
+ */
+export async function prepareEvents(deps: IngestDeps, events: TransferEvent[]): Promise<PreparedEvent[]> {
+  const out: PreparedEvent[] = []
+  for (const event of events) {
+    const target = await findTarget(deps, event)
+    if (!target) continue
+    out.push({ event, target, price: await priceEvent(deps, event, target.reporting_currency) })
+  }
+  return out
+}
+
+/**
+ * Records prepared events exactly once, in the caller's transaction: the payment is keyed by
+ * (network, tx hash, event index), and the customer's stats change only when the payment's `counted`
+ * flag flips — so the same event seen twice, by scan and by verify, or again after a crash, changes
+ * nothing, and a payment that leaves the canonical chain gives back what it added.
+ */
+export async function writeEvents(
+  trx: Transaction<Database>,
+  deps: IngestDeps,
+  prepared: PreparedEvent[],
+): Promise<IngestedPayment[]> {
+  const out: IngestedPayment[] = []
+  for (const p of prepared) out.push(await upsertPayment(trx, deps, p.event, p.target, p.price))
+  return out
+}
+
+/** prepareEvents then writeEvents in one transaction: for verify-by-hash. */
+export async function ingestEvents(deps: IngestDeps, events: TransferEvent[]): Promise<IngestedPayment[]> {
+  const prepared = await prepareEvents(deps, events)
+  return inTransaction(deps.db, (trx) => writeEvents(trx, deps, prepared))
+}
+
+async function findTarget(deps: IngestDeps, e: TransferEvent): Promise<Target | undefined> {
+  let address: string
+  try {
+    address = normalizeAddress(e.network, e.to, deps.mode)
+  } catch {
+    return undefined
+  }
+  return deps.db
+    .selectFrom('deposit_targets as t')
+    .innerJoin('merchants as m', 'm.id', 't.merchant_id')
+    .select(['t.id', 't.merchant_id', 't.customer_id', 'm.reporting_currency'])
+    .where('t.network', '=', e.network)
+    .where('t.address', '=', address)
+    .where(sql<string>`coalesce(t.memo, '')`, '=', e.memo ?? '')
+    .where(sql<string>`coalesce(t.reference, '')`, '=', e.reference ?? '')
+    .executeTakeFirst()
+}
+
+interface Price {
+  decimals: number
+  fiatValue: string | null
+  rate: string | null
+  source: string | null
+}
+
+async function priceEvent(deps: IngestDeps, e: TransferEvent, fiat: string): Promise<Price> {
+  const option = findPaymentOption(e.asset, e.network, deps.mode) ?? findPaymentOption(e.asset, e.network)
+  const decimals = option?.decimals ?? 0
+  const at = e.blockTime ? new Date(e.blockTime * 1000) : new Date()
+  try {
+    const r = await deps.rates.getRate({ asset: e.asset, fiat, at })
+    return {
+      decimals,
+      fiatValue: toFiat(e.amount, decimals, r.rate, fiatDecimals(fiat)),
+      rate: r.rate,
+      source: r.source,
+    }
+  } catch (err) {
+    // The payment is real whatever the price feed says: keep it, and let the reprice job value it later.
+    if (err instanceof RateUnavailableError) return { decimals, fiatValue: null, rate: null, source: null }
+    throw err
+  }
+}
+
+function statusOf(deps: IngestDeps, e: TransferEvent): { status: PaymentStatus; confirmations: number } {
+  if (e.status === 'failed') return { status: 'failed', confirmations: 0 }
+  if (!e.blockRef) return { status: 'pending', confirmations: 0 }
+  const confirmations =
+    deps.headNumber !== undefined && deps.headNumber >= e.blockRef.number
+      ? Number(deps.headNumber - e.blockRef.number + 1n)
+      : e.status === 'confirmed'
+        ? deps.confirmationsFor(e.network)
+        : 1
+  const status = confirmations >= deps.confirmationsFor(e.network) ? 'confirmed' : 'pending'
+  return { status, confirmations }
+}
+
+async function upsertPayment(
+  trx: Transaction<Database>,
+  deps: IngestDeps,
+  e: TransferEvent,
+  target: Target,
+  price: Price,
+): Promise<IngestedPayment> {
+  const inserted = await trx
+    .insertInto('payments')
+    .values({
+      id: uuidv7(),
+      merchant_id: target.merchant_id,
+      customer_id: target.customer_id,
+      deposit_target_id: target.id,
+      network: e.network,
+      asset: e.asset,
+      tx_hash: e.txHash,
+      event_index: e.eventIndex,
+      from_address: e.from,
+      to_address: e.to,
+      contract: e.contract ?? null,
+      memo: e.memo ?? null,
+      reference: e.reference ?? null,
+      amount: e.amount.toString(),
+      decimals: price.decimals,
+      fiat_currency: target.reporting_currency,
+      fiat_value: price.fiatValue,
+      rate: price.rate,
+      rate_source: price.source,
+      status: 'pending',
+    })
+    .onConflict((oc) => oc.columns(['network', 'tx_hash', 'event_index']).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+
+  // Lock the row: scan, verify and the confirmation job may all be looking at it.
+  const current = await trx
+    .selectFrom('payments')
+    .selectAll()
+    .where('network', '=', e.network)
+    .where('tx_hash', '=', e.txHash)
+    .where('event_index', '=', e.eventIndex)
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+
+  const next = statusOf(deps, e)
+  // Never move backwards on the same block: a slower node must not un-confirm a payment.
+  const sameBlock = e.blockRef && current.block_hash === e.blockRef.hash
+  if (sameBlock && current.confirmations > next.confirmations) {
+    next.confirmations = current.confirmations
+    next.status = current.status === 'confirmed' ? 'confirmed' : next.status
+  }
+  await setPaymentState(trx, current, {
+    status: next.status,
+    confirmations: next.confirmations,
+    blockNumber: e.blockRef ? Number(e.blockRef.number) : null,
+    blockHash: e.blockRef?.hash ?? null,
+    blockTime: e.blockTime ? new Date(e.blockTime * 1000) : null,
+  })
+  return {
+    id: current.id,
+    merchantId: current.merchant_id,
+    created: inserted !== undefined,
+    status: next.status,
+  }
+}
+
+type PaymentRow = Selectable<PaymentsTable>
+
+/**
+ * Moves a locked payment to a new chain state and keeps the customer's stats in step: it counts toward
+ * them exactly while it is confirmed.
+ */
+export async function setPaymentState(
+  trx: Transaction<Database>,
+  current: PaymentRow,
+  next: {
+    status: PaymentStatus
+    confirmations: number
+    blockNumber: number | null
+    blockHash: string | null
+    blockTime: Date | null
+  },
+) {
+  const count = next.status === 'confirmed'
+  await trx
+    .updateTable('payments')
+    .set({
+      status: next.status,
+      confirmations: next.confirmations,
+      block_number: next.blockNumber,
+      block_hash: next.blockHash,
+      block_time: next.blockTime,
+      counted: count,
+      confirmed_at: count ? (current.confirmed_at ?? new Date()) : null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', current.id)
+    .execute()
+  if (count !== current.counted && current.customer_id) {
+    await applyStatsDelta(trx, {
+      customerId: current.customer_id,
+      sign: count ? 1 : -1,
+      fiatValue: current.fiat_value,
+    })
+  }
+}

@@ -1,0 +1,40 @@
+import {
+  type AssetId,
+  explorerTxUrl,
+  formatUnits,
+  type NetworkId,
+  type NetworkMode,
+} from '@coinbook/chain-watchers'
+import type { Selectable } from 'kysely'
+import type { PaymentsTable } from '../../../db/database.js'
+
+/** A payment as the API shows it: amounts as exact decimals, times as ISO strings. */
+export function presentPayment(
+  row: Selectable<PaymentsTable>,
+  opts: { mode: NetworkMode; required: number },
+) {
+  const network = row.network as NetworkId
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    network,
+    asset: row.asset as AssetId,
+    txHash: row.tx_hash,
+    eventIndex: row.event_index,
+    from: row.from_address,
+    to: row.to_address,
+    amount: formatUnits(BigInt(row.amount), row.decimals),
+    amountBaseUnits: row.amount,
+    fiatCurrency: row.fiat_currency,
+    fiatValue: row.fiat_value,
+    rate: row.rate,
+    status: row.status,
+    confirmations: row.confirmations,
+    requiredConfirmations: opts.required,
+    blockNumber: row.block_number,
+    blockTime: row.block_time?.toISOString() ?? null,
+    explorerUrl: explorerTxUrl(network, row.tx_hash, opts.mode) ?? null,
+    detectedAt: row.detected_at.toISOString(),
+    confirmedAt: row.confirmed_at?.toISOString() ?? null,
+  }
+}

@@ -1,0 +1,126 @@
+import type { ChainAdapter, ChainHead, WatchSet } from '@coinbook/chain-watchers'
+import type { Kysely, Selectable } from 'kysely'
+import type { ChainCursorsTable, Database } from '../../../db/database.js'
+import { type IngestDeps, type IngestedPayment, prepareEvents, writeEvents } from './ingest.js'
+
+export interface ScanOptions {
+  db: Kysely<Database>
+  adapter: ChainAdapter
+  watch: WatchSet
+  ingest: Omit<IngestDeps, 'db' | 'headNumber'>
+  /** Most blocks one run reads; the next run goes on from the cursor. */
+  maxBlocks?: number
+  /** How far back to look for the fork point when the cursor's block was reorged away. */
+  maxReorgDepth?: number
+  /** Where a network that was never scanned starts; default: the current head (no history). */
+  startAt?: bigint
+  /** How long a scan may hold the network before another process may take over. */
+  leaseMs?: number
+}
+
+export interface ScanRunResult {
+  from: bigint
+  to: bigint
+  payments: IngestedPayment[]
+  rewound: number
+}
+
+/**
+ * One scan step for a network: read the cursor, step back past any reorg, scan the next blocks, and
+ * write the payments and the new cursor in one transaction — a crash before the commit loses nothing
+ * (the same blocks are read again) and after it repeats nothing.
+ */
+export async function scanNetwork(opts: ScanOptions): Promise<ScanRunResult | null> {
+  const { db, adapter } = opts
+  const network = adapter.network
+  const head = await adapter.head()
+  let cursor = await db
+    .selectFrom('chain_cursors')
+    .selectAll()
+    .where('network', '=', network)
+    .executeTakeFirst()
+
+  if (!cursor) {
+    const start = opts.startAt ?? head.number
+    const ref = start === head.number ? head : { number: start - 1n, hash: '' }
+    await db
+      .insertInto('chain_cursors')
+      .values({ network, block_number: ref.number, block_hash: ref.hash })
+      .onConflict((oc) => oc.column('network').doNothing())
+      .execute()
+    cursor = await db
+      .selectFrom('chain_cursors')
+      .selectAll()
+      .where('network', '=', network)
+      .executeTakeFirstOrThrow()
+  }
+
+  // One scan of a network at a time, across processes: a lease on the cursor row, released at the end.
+  const leased = await db
+    .updateTable('chain_cursors')
+    .set({ lease_until: new Date(Date.now() + (opts.leaseMs ?? 5 * 60_000)) })
+    .where('network', '=', network)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', new Date())]))
+    .executeTakeFirst()
+  if (Number(leased.numUpdatedRows) === 0) return null
+  try {
+    return await scanLeased(opts, head, cursor)
+  } finally {
+    await db.updateTable('chain_cursors').set({ lease_until: null }).where('network', '=', network).execute()
+  }
+}
+
+async function scanLeased(
+  opts: ScanOptions,
+  head: ChainHead,
+  cursor: Selectable<ChainCursorsTable>,
+): Promise<ScanRunResult | null> {
+  const { db, adapter } = opts
+  const network = adapter.network
+  // A reorg under the cursor: resume from the newest checkpoint still on the canonical chain (blocks
+  // are read again; ingest is idempotent), or from maxReorgDepth back when none is.
+  let at = BigInt(cursor.block_number)
+  let checkpoints = cursor.checkpoints
+  let rewound = 0
+  if (cursor.block_hash !== '' && !(await adapter.isCanonical({ number: at, hash: cursor.block_hash }))) {
+    const maxDepth = BigInt(opts.maxReorgDepth ?? 100)
+    let resume: bigint | undefined
+    for (const c of checkpoints) {
+      const ref = { number: BigInt(c.number), hash: c.hash }
+      if (ref.number < at && (await adapter.isCanonical(ref))) {
+        resume = ref.number
+        break
+      }
+    }
+    const floor = at - maxDepth
+    const next = resume !== undefined && resume > floor ? resume : floor
+    rewound = Number(at - next)
+    checkpoints = checkpoints.filter((c) => BigInt(c.number) <= next)
+    at = next
+  }
+
+  const from = at + 1n
+  if (from > head.number) return null
+  const last = from + BigInt((opts.maxBlocks ?? 500) - 1)
+  const to = head.number < last ? head.number : last
+  const scanned = await adapter.scan(from, to, opts.watch)
+  const deps: IngestDeps = { ...opts.ingest, db, headNumber: head.number }
+  const prepared = await prepareEvents(deps, scanned.events)
+  const payments = await db.transaction().execute(async (trx) => {
+    const written = await writeEvents(trx, { ...deps, db: trx }, prepared)
+    await trx
+      .updateTable('chain_cursors')
+      .set({
+        block_number: scanned.last.number,
+        block_hash: scanned.last.hash,
+        checkpoints: JSON.stringify(
+          [{ number: scanned.last.number.toString(), hash: scanned.last.hash }, ...checkpoints].slice(0, 64),
+        ),
+        updated_at: new Date(),
+      })
+      .where('network', '=', network)
+      .execute()
+    return written
+  })
+  return { from, to, payments, rewound }
+}

@@ -1,0 +1,56 @@
+import { ChainError, type NetworkId, networks, TransactionNotFoundError } from '@coinbook/chain-watchers'
+import type { CoreDeps, ServiceContext } from '../../../context.js'
+import { CoinbookError, NotFoundError, ValidationError } from '../../../errors.js'
+import { ingestEvents } from './ingest.js'
+
+/**
+ * Looks a transaction up on its network and records what it pays to deposit targets. Calling it again
+ * changes nothing; the result lists this merchant's payments in the transaction, new or already known.
+ */
+export async function verifyPayment({
+  ctx,
+  deps,
+  network,
+  txHash,
+}: {
+  ctx: ServiceContext
+  deps: Pick<CoreDeps, 'chains' | 'rates' | 'config'>
+  network: NetworkId
+  txHash: string
+}) {
+  const adapter = deps.chains.adapter(network)
+  if (!adapter) {
+    throw new CoinbookError(
+      'rpc_unavailable',
+      `No ${networks[network].name} node is configured, so transactions cannot be verified`,
+      {
+        details: { setting: `${network.toUpperCase()}_RPC_URLS` },
+      },
+    )
+  }
+  let events: Awaited<ReturnType<typeof adapter.verify>>
+  try {
+    events = await adapter.verify(txHash)
+  } catch (err) {
+    if (err instanceof TransactionNotFoundError) throw new NotFoundError('Transaction', txHash)
+    if (err instanceof ChainError && err.name === 'InvalidInputError') {
+      throw new ValidationError(err.shortMessage, [
+        { path: 'txHash', message: 'is not a transaction hash of this network' },
+      ])
+    }
+    if (err instanceof ChainError)
+      throw new CoinbookError('rpc_unavailable', err.shortMessage, { cause: err })
+    throw err
+  }
+  const ingested = await ingestEvents(
+    {
+      db: ctx.db,
+      rates: deps.rates,
+      mode: deps.config.COINBOOK_NETWORK_MODE,
+      confirmationsFor: (n) => deps.chains.requiredConfirmations(n),
+      headNumber: events.some((e) => e.blockRef) ? (await adapter.head()).number : undefined,
+    },
+    events,
+  )
+  return ingested.filter((p) => p.merchantId === ctx.merchantId)
+}

@@ -1,0 +1,6 @@
+export { normalizeBitcoinAddress } from './bitcoin.js'
+export { normalizeEvmAddress } from './evm.js'
+export { normalizeSolanaAddress } from './solana.js'
+export { normalizeTonAddress, parseTonAddress, type TonAddress, toTonFriendlyAddress } from './ton.js'
+export { normalizeTronAddress } from './tron.js'
+export { isValidAddress, normalizeAddress } from './validate.js'

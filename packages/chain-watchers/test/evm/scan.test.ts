@@ -1,0 +1,174 @@
+import { parseEther, parseUnits } from 'viem'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { InvalidInputError } from '../../src/errors.js'
+import { customerAddress, type EvmFixture, evmFixture, watchSetOf } from './fixture.js'
+
+let f: EvmFixture
+beforeAll(async () => {
+  f = await evmFixture()
+})
+afterAll(() => f?.stop())
+
+const alice = customerAddress(0)
+const bob = customerAddress(1)
+const carol = customerAddress(2)
+const stranger = customerAddress(99)
+const watch = watchSetOf([alice, bob, carol])
+
+describe('evm scan', () => {
+  it('finds native and token payments to watched addresses, and nothing else', async () => {
+    const from = (await f.blockNumber()) + 1n
+    const eth = await f.payNative(alice, '1.25')
+    const usdt = await f.payToken(f.usdt, bob, parseUnits('25.5', 6))
+    await f.payToken(f.usdt, stranger, parseUnits('7', 6))
+    await f.payNative(stranger, '3')
+    const usdc = await f.payToken(f.usdc, carol, parseUnits('3', 18))
+    const to = await f.blockNumber()
+
+    const { events, last } = await f.adapter.scan(from, to, watch)
+
+    const [ethBlock, usdtBlock, usdcBlock] = await Promise.all([
+      f.blockOf(eth),
+      f.blockOf(usdt),
+      f.blockOf(usdc),
+    ])
+    expect(events).toEqual([
+      {
+        network: 'ethereum',
+        asset: 'ETH',
+        txHash: eth,
+        eventIndex: 0,
+        from: f.payer.toLowerCase(),
+        to: alice.toLowerCase(),
+        amount: parseEther('1.25'),
+        blockRef: ethBlock,
+        blockTime: expect.any(Number),
+        status: 'confirmed',
+      },
+      {
+        network: 'ethereum',
+        asset: 'USDT',
+        contract: f.usdt.toLowerCase(),
+        txHash: usdt,
+        eventIndex: 1,
+        from: f.payer.toLowerCase(),
+        to: bob.toLowerCase(),
+        amount: 25_500_000n,
+        blockRef: usdtBlock,
+        blockTime: expect.any(Number),
+        status: 'confirmed',
+      },
+      expect.objectContaining({
+        asset: 'USDC',
+        contract: f.usdc.toLowerCase(),
+        txHash: usdc,
+        eventIndex: 1,
+        to: carol.toLowerCase(),
+        amount: 3n * 10n ** 18n,
+        blockRef: usdcBlock,
+        // The head block itself: 1 confirmation of the 3 required.
+        status: 'pending',
+      }),
+    ])
+    expect(last).toEqual({ number: to, hash: usdcBlock.hash })
+    expect(events[0]?.blockTime).toBeGreaterThan(1_600_000_000)
+  })
+
+  it('reports each watched log of a batch transfer as its own event, by position in the receipt', async () => {
+    const hash = await f.batchPay(f.usdt, [
+      [alice, 1_000_000n],
+      [stranger, 2_000_000n],
+      [bob, 3_000_000n],
+      [alice, 4_000_000n],
+    ])
+    const { number } = await f.blockOf(hash)
+    const { events } = await f.adapter.scan(number, number, watch)
+    expect(events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount])).toEqual([
+      [hash, 1, alice.toLowerCase(), 1_000_000n],
+      [hash, 3, bob.toLowerCase(), 3_000_000n],
+      [hash, 4, alice.toLowerCase(), 4_000_000n],
+    ])
+  })
+
+  it('counts a foreign log before the Transfer in the eventIndex, as verify does', async () => {
+    const hash = await f.transferWithMemo(f.usdt, bob, 5n)
+    const { number } = await f.blockOf(hash)
+    const scanned = await f.adapter.scan(number, number, watch)
+    const verified = await f.adapter.verify(hash)
+    expect(scanned.events.map((e) => e.eventIndex)).toEqual([2])
+    expect(verified).toEqual(scanned.events)
+  })
+
+  it('moves a payment from pending to confirmed as blocks are mined on top', async () => {
+    const hash = await f.payNative(bob, '0.5')
+    const block = await f.blockOf(hash)
+    const first = await f.adapter.scan(block.number, block.number, watch)
+    const [event] = first.events
+    expect(event?.status).toBe('pending')
+    expect(f.adapter.confirmations(event!, await f.adapter.head())).toBe(1)
+
+    await f.mine(2)
+    const head = await f.adapter.head()
+    expect(f.adapter.confirmations(event!, head)).toBe(3)
+    const again = await f.adapter.scan(block.number, block.number, watch)
+    expect(again.events[0]).toEqual({ ...event, status: 'confirmed' })
+  })
+
+  it('reports a reverted native payment to a watched address as failed', async () => {
+    // The token contract has no payable fallback, so sending it ether reverts; watch it as if it were ours.
+    const contractWatch = watchSetOf([f.usdt])
+    const from = (await f.blockNumber()) + 1n
+    const hash = await f.anvil.rpc<`0x${string}`>('eth_sendTransaction', [
+      { from: f.payer, to: f.usdt, value: '0x1', gas: '0x30000' },
+    ])
+    const to = await f.blockNumber()
+    const { events } = await f.adapter.scan(from, to, contractWatch)
+    expect(events).toEqual([
+      expect.objectContaining({ txHash: hash, eventIndex: 0, amount: 1n, status: 'failed' }),
+    ])
+    expect(await f.adapter.verify(hash)).toEqual(events)
+  })
+
+  it('reports a reverted direct token transfer to a watched address as failed, in scan and verify', async () => {
+    const from = (await f.blockNumber()) + 1n
+    const hash = await f.payToken(f.usdt, carol, 10n ** 30n, { gas: 100_000n })
+    const { events } = await f.adapter.scan(from, await f.blockNumber(), watch)
+    expect(events).toEqual([
+      expect.objectContaining({
+        txHash: hash,
+        eventIndex: 1,
+        asset: 'USDT',
+        amount: 10n ** 30n,
+        status: 'failed',
+      }),
+    ])
+    expect(await f.adapter.verify(hash)).toEqual(events)
+  })
+
+  it('reads logs in chunks of the configured range and finds the same payments', async () => {
+    const from = (await f.blockNumber()) + 1n
+    for (let i = 0; i < 5; i++) await f.payToken(f.usdc, alice, BigInt(i + 1))
+    const to = await f.blockNumber()
+    const whole = await f.adapter.scan(from, to, watch)
+    const chunked = await f.adapterWith({ maxBlockRange: 2 }).scan(from, to, watch)
+    expect(whole.events.map((e) => e.amount)).toEqual([1n, 2n, 3n, 4n, 5n])
+    expect(chunked).toEqual(whole)
+  })
+
+  it('scans tokens alone when native scanning is off', async () => {
+    const from = (await f.blockNumber()) + 1n
+    await f.payNative(alice, '1')
+    const usdt = await f.payToken(f.usdt, alice, 9n)
+    const { events, last } = await f
+      .adapterWith({ scanNative: false })
+      .scan(from, await f.blockNumber(), watch)
+    expect(events.map((e) => [e.txHash, e.asset])).toEqual([[usdt, 'USDT']])
+    expect(last).toEqual(await f.blockOf(usdt))
+  })
+
+  it('refuses a range past the head or backwards', async () => {
+    const head = await f.blockNumber()
+    await expect(f.adapter.scan(head, head + 5n, watch)).rejects.toBeInstanceOf(InvalidInputError)
+    await expect(f.adapter.scan(head, head - 1n, watch)).rejects.toBeInstanceOf(InvalidInputError)
+  })
+})

@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react'
+import { Link, Outlet, useLocation } from 'react-router'
+import { useCurrentMe, useLogout } from '../features/auth/hooks/useMe'
+import { CardIcon, ChartIcon, FileIcon, KeyIcon, LogOutIcon, MergeIcon, UsersIcon } from '../ui/icons'
+
+interface NavItemProps {
+  to: string
+  icon: ReactNode
+  children: ReactNode
+  /** Whether the current page belongs to this section. */
+  active: boolean
+}
+
+function NavItem({ to, icon, children, active }: NavItemProps) {
+  return (
+    <li>
+      <Link
+        to={to}
+        aria-current={active ? 'page' : undefined}
+        className={`nav__link${active ? ' nav__link--active' : ''}`}
+      >
+        {icon}
+        <span>{children}</span>
+      </Link>
+    </li>
+  )
+}
+
+interface SoonItemProps {
+  icon: ReactNode
+  children: ReactNode
+}
+
+/** A section that later releases fill: visible, so the product's shape is clear, but not a link. */
+function SoonItem({ icon, children }: SoonItemProps) {
+  return (
+    <li>
+      <span className="nav__link nav__link--disabled" aria-disabled="true">
+        {icon}
+        <span>{children}</span>
+        <span className="nav__soon">Soon</span>
+      </span>
+    </li>
+  )
+}
+
+/** The signed-in frame: left navigation, a header with the merchant and sign-out, the page. */
+export function AppShell() {
+  const me = useCurrentMe()
+  const logout = useLogout()
+  const { pathname } = useLocation()
+  const onDuplicates = pathname.startsWith('/customers/duplicates')
+  const initial = me.merchant.name.trim().charAt(0).toUpperCase() || 'C'
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="shell__sidebar">
+        <div className="shell__sidebar-inner">
+          <div className="brand">
+            <span className="logo" aria-hidden="true">
+              <span className="logo__mark" />
+            </span>
+            Coinbook
+          </div>
+          <nav aria-label="Main" className="nav">
+            <ul>
+              <NavItem
+                to="/customers"
+                icon={<UsersIcon />}
+                active={pathname.startsWith('/customers') && !onDuplicates}
+              >
+                Customers
+              </NavItem>
+              <NavItem to="/customers/duplicates" icon={<MergeIcon />} active={onDuplicates}>
+                Duplicates
+              </NavItem>
+              <SoonItem icon={<CardIcon />}>Payments</SoonItem>
+              <SoonItem icon={<FileIcon />}>Invoices</SoonItem>
+              <SoonItem icon={<ChartIcon />}>Analytics</SoonItem>
+            </ul>
+            <p className="nav__heading">Settings</p>
+            <ul>
+              <NavItem to="/settings/api-keys" icon={<KeyIcon />} active={pathname.startsWith('/settings')}>
+                API keys
+              </NavItem>
+            </ul>
+          </nav>
+        </div>
+      </aside>
+      <div className="shell__main">
+        <header className="topbar">
+          <div className="topbar__merchant">
+            <span className="avatar" aria-hidden="true">
+              {initial}
+            </span>
+            <div>
+              <div className="topbar__merchant-name">{me.merchant.name}</div>
+              <div className="topbar__merchant-meta">
+                {me.user?.email ?? 'API key'} · {me.role}
+              </div>
+            </div>
+          </div>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => logout.mutate()}
+            disabled={logout.isPending}
+          >
+            <LogOutIcon />
+            Sign out
+          </button>
+        </header>
+        <main id="main" className="shell__content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+import { Navigate, type RouteObject } from 'react-router'
+import { LoginPage } from '../features/auth/components/LoginPage'
+import { RedirectIfSignedIn, RequireAuth } from '../features/auth/components/RequireAuth'
+import { SignupPage } from '../features/auth/components/SignupPage'
+import { DuplicatesPage } from '../features/customers/components/duplicates/DuplicatesPage'
+import { EditCustomerPage, NewCustomerPage } from '../features/customers/components/form/CustomerFormPage'
+import { CustomersPage } from '../features/customers/components/list/CustomersPage'
+import { CustomerProfilePage } from '../features/customers/components/profile/CustomerProfilePage'
+import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
+import { AppShell } from './AppShell'
+import { NotFoundPage } from './NotFoundPage'
+
+/** Every page of the dashboard; the API serves index.html for each of these paths. */
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    element: (
+      <RedirectIfSignedIn>
+        <LoginPage />
+      </RedirectIfSignedIn>
+    ),
+  },
+  {
+    path: '/signup',
+    element: (
+      <RedirectIfSignedIn>
+        <SignupPage />
+      </RedirectIfSignedIn>
+    ),
+  },
+  {
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/customers" replace /> },
+      { path: 'customers', element: <CustomersPage /> },
+      { path: 'customers/new', element: <NewCustomerPage /> },
+      { path: 'customers/duplicates', element: <DuplicatesPage /> },
+      { path: 'customers/:id', element: <CustomerProfilePage /> },
+      { path: 'customers/:id/edit', element: <EditCustomerPage /> },
+      { path: 'settings', element: <Navigate to="/settings/api-keys" replace /> },
+      { path: 'settings/api-keys', element: <ApiKeysPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]

@@ -1,0 +1,143 @@
+import { type KeyboardEvent, type RefObject, useEffect, useRef, useState } from 'react'
+import { Link } from 'react-router'
+import { formatDate } from '../../../../format/dates'
+import { formatMoneyOrDash } from '../../../../format/money'
+import type { CustomerDto, CustomerSort } from '../../api'
+import { typeLabel } from '../../labels'
+import { StatusBadge, TagList, TierBadge } from '../CustomerBadges'
+import { SortHeader } from './SortHeader'
+
+export interface CustomerTableProps {
+  customers: readonly CustomerDto[]
+  sort: CustomerSort
+  onSort: (sort: CustomerSort) => void
+  /** The merchant's reporting currency, in which lifetime values are expressed. */
+  currency: string
+  onOpen: (customer: CustomerDto) => void
+  /** A newer page is loading: the rows are dimmed but stay usable. */
+  stale?: boolean
+  /** Set to a function that focuses the active row, for "jump to results" from the search box. */
+  focusRef?: RefObject<(() => void) | null>
+}
+
+/**
+ * The customer list as a table that works from the keyboard: the table is one Tab stop (a roving
+ * tabindex over its rows), ArrowUp/ArrowDown/Home/End move between rows and Enter opens the profile.
+ */
+export function CustomerTable({
+  customers,
+  sort,
+  onSort,
+  currency,
+  onOpen,
+  stale = false,
+  focusRef,
+}: CustomerTableProps) {
+  const [active, setActive] = useState(0)
+  const rows = useRef<(HTMLTableRowElement | null)[]>([])
+
+  useEffect(() => {
+    if (!focusRef) return
+    focusRef.current = () => rows.current[active]?.focus()
+    return () => {
+      focusRef.current = null
+    }
+  }, [focusRef, active])
+
+  // A new page or search starts at its first row.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new list of rows is the trigger
+  useEffect(() => setActive(0), [customers])
+
+  const focusRow = (index: number) => {
+    const clamped = Math.max(0, Math.min(customers.length - 1, index))
+    setActive(clamped)
+    rows.current[clamped]?.focus()
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, customer: CustomerDto) => {
+    switch (e.key) {
+      case 'ArrowDown':
+        focusRow(index + 1)
+        break
+      case 'ArrowUp':
+        focusRow(index - 1)
+        break
+      case 'Home':
+        focusRow(0)
+        break
+      case 'End':
+        focusRow(customers.length - 1)
+        break
+      case 'Enter':
+        onOpen(customer)
+        break
+      default:
+        return
+    }
+    e.preventDefault()
+  }
+
+  return (
+    <div className={`table-wrap${stale ? ' table-wrap--stale' : ''}`}>
+      <table className="table" aria-label="Customers" aria-busy={stale}>
+        <thead>
+          <tr>
+            <SortHeader label="Customer" field="name" sort={sort} onSort={onSort} />
+            <th scope="col">Company</th>
+            <th scope="col">Status</th>
+            <th scope="col">Tier</th>
+            <th scope="col">Tags</th>
+            <th scope="col">Country</th>
+            <SortHeader
+              label="Lifetime value"
+              field="lifetimeValue"
+              sort={sort}
+              onSort={onSort}
+              align="end"
+            />
+            <SortHeader label="Created" field="createdAt" sort={sort} onSort={onSort} align="end" />
+          </tr>
+        </thead>
+        <tbody>
+          {customers.map((c, index) => (
+            <tr
+              key={c.id}
+              ref={(el) => {
+                rows.current[index] = el
+              }}
+              tabIndex={index === active ? 0 : -1}
+              className="table__row table__row--link"
+              onKeyDown={(e) => onKeyDown(e, index, c)}
+              onFocus={() => setActive(index)}
+              onClick={(e) => {
+                // Let the name link and modified clicks (new tab) behave as links do.
+                if (e.target instanceof HTMLElement && e.target.closest('a')) return
+                onOpen(c)
+              }}
+            >
+              <td>
+                <div className="cell-primary">
+                  <Link to={`/customers/${c.id}`} tabIndex={-1} className="cell-primary__name">
+                    {c.name}
+                  </Link>
+                  <span className="cell-primary__sub">{c.email ?? typeLabel[c.type]}</span>
+                </div>
+              </td>
+              <td>{c.company ?? <span className="muted">—</span>}</td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
+              <td>{c.tier ? <TierBadge tier={c.tier} /> : <span className="muted">—</span>}</td>
+              <td>
+                <TagList tags={c.tags} max={2} />
+              </td>
+              <td>{c.country ?? <span className="muted">—</span>}</td>
+              <td className="num">{formatMoneyOrDash(c.lifetimeValue, currency)}</td>
+              <td className="num muted">{formatDate(c.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

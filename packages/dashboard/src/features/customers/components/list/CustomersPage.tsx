@@ -1,0 +1,144 @@
+import { useRef } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { ErrorAlert } from '../../../../ui/Alert'
+import { DocumentTitle } from '../../../../ui/DocumentTitle'
+import { EmptyState } from '../../../../ui/EmptyState'
+import { Flash } from '../../../../ui/Flash'
+import { PlusIcon, UsersIcon } from '../../../../ui/icons'
+import { PageHeader } from '../../../../ui/PageHeader'
+import { LoadingBlock } from '../../../../ui/Spinner'
+import { useCurrentMe } from '../../../auth/hooks/useMe'
+import { useCustomerList } from '../../hooks/queries'
+import { useCustomerListParams } from '../../hooks/useCustomerListParams'
+import { usePageShortcuts } from '../../hooks/useListShortcuts'
+import { CustomerFilters } from './CustomerFilters'
+import { CustomerTable } from './CustomerTable'
+import { Pagination } from './Pagination'
+
+/** /customers: search, filter, sort and page through the merchant's customers. */
+export function CustomersPage() {
+  const navigate = useNavigate()
+  const me = useCurrentMe()
+  const currency = me.merchant.reportingCurrency
+  // Viewers can read but not write: no "New customer" for them.
+  const canWrite = me.role !== 'viewer'
+  const searchRef = useRef<HTMLInputElement>(null)
+  const focusTable = useRef<(() => void) | null>(null)
+  const { params, setFilter, clearFilters, nextPage, previousPage, hasFilters, pageIndex } =
+    useCustomerListParams()
+  const list = useCustomerList(params)
+
+  usePageShortcuts({
+    '/': () => searchRef.current?.focus(),
+    ...(canWrite ? { n: () => navigate('/customers/new') } : {}),
+  })
+
+  const rows = list.data?.data ?? []
+  const newButton = canWrite ? (
+    <Link to="/customers/new" className="button button--primary" aria-keyshortcuts="n">
+      <PlusIcon />
+      New customer
+    </Link>
+  ) : null
+
+  return (
+    <>
+      <Flash />
+      <DocumentTitle title="Customers" />
+      <PageHeader
+        title="Customers"
+        description="Everyone who pays you, with what they paid and how they like to pay."
+        actions={
+          <>
+            <Link to="/customers/duplicates" className="button button--secondary">
+              Review duplicates
+            </Link>
+            {newButton}
+          </>
+        }
+      />
+      <section className="card card--flush">
+        <CustomerFilters
+          params={params}
+          onChange={setFilter}
+          onClear={clearFilters}
+          hasFilters={hasFilters}
+          searchRef={searchRef}
+          onLeaveSearch={() => focusTable.current?.()}
+        />
+        {list.isPending ? (
+          <LoadingBlock label="Loading customers" />
+        ) : list.isError && !list.data ? (
+          <div className="card__inset">
+            <ErrorAlert
+              error={list.error}
+              title="Customers could not be loaded"
+              onRetry={() => void list.refetch()}
+            />
+          </div>
+        ) : rows.length === 0 ? (
+          hasFilters ? (
+            <EmptyState
+              icon={<UsersIcon width={28} height={28} />}
+              title="No customers match"
+              description="Try another search, or clear the filters to see everyone."
+              actions={
+                <button type="button" className="button button--secondary" onClick={clearFilters}>
+                  Clear filters
+                </button>
+              }
+            />
+          ) : params.cursor ? (
+            <EmptyState
+              title="No more customers"
+              description="This page is past the end of the list."
+              actions={
+                <button type="button" className="button button--secondary" onClick={previousPage}>
+                  Back
+                </button>
+              }
+            />
+          ) : (
+            <EmptyState
+              icon={<UsersIcon width={28} height={28} />}
+              title="No customers yet"
+              description="Add your first customer to keep their details, preferences and payments in one place."
+              actions={newButton}
+            />
+          )
+        ) : (
+          <>
+            {list.isError ? (
+              <div className="card__inset">
+                <ErrorAlert
+                  error={list.error}
+                  title="Could not refresh"
+                  onRetry={() => void list.refetch()}
+                />
+              </div>
+            ) : null}
+            <CustomerTable
+              customers={rows}
+              sort={params.sort}
+              onSort={(sort) => setFilter('sort', sort)}
+              currency={currency}
+              onOpen={(c) => navigate(`/customers/${c.id}`)}
+              stale={list.isPlaceholderData}
+              focusRef={focusTable}
+            />
+            <Pagination
+              pageIndex={pageIndex}
+              pageSize={params.limit}
+              rowCount={rows.length}
+              hasPrevious={Boolean(params.cursor)}
+              nextCursor={list.data?.nextCursor ?? null}
+              onPrevious={previousPage}
+              onNext={nextPage}
+              onPageSize={(size) => setFilter('limit', String(size))}
+            />
+          </>
+        )}
+      </section>
+    </>
+  )
+}

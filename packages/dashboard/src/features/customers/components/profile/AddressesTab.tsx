@@ -1,0 +1,60 @@
+import { countryName } from '../../../../format/countries'
+import { EmptyState } from '../../../../ui/EmptyState'
+import { WalletIcon } from '../../../../ui/icons'
+import type { CustomerDto } from '../../api'
+
+type Address = NonNullable<CustomerDto['billingAddress']>
+
+export interface AddressesTabProps {
+  customer: CustomerDto
+}
+
+interface PostalAddressProps {
+  title: string
+  address: Address | null
+}
+
+function PostalAddress({ title, address }: PostalAddressProps) {
+  const lines = address
+    ? [
+        address.line1,
+        address.line2,
+        [address.postalCode, address.city].filter(Boolean).join(' '),
+        address.state,
+        address.country ? countryName(address.country) : null,
+      ].filter((l): l is string => Boolean(l))
+    : []
+  return (
+    <section className="card">
+      <h2 className="card__title">{title}</h2>
+      {lines.length ? (
+        <address className="postal-address">
+          {lines.map((l) => (
+            <span key={l}>{l}</span>
+          ))}
+        </address>
+      ) : (
+        <p className="muted">No {title.toLowerCase()}.</p>
+      )}
+    </section>
+  )
+}
+
+export function AddressesTab({ customer }: AddressesTabProps) {
+  return (
+    <div className="stack">
+      <div className="two-columns">
+        <PostalAddress title="Billing address" address={customer.billingAddress} />
+        <PostalAddress title="Shipping address" address={customer.shippingAddress} />
+      </div>
+      <section className="card">
+        <h2 className="card__title">Deposit addresses</h2>
+        <EmptyState
+          icon={<WalletIcon width={28} height={28} />}
+          title="No deposit addresses yet"
+          description="Once your wallets are connected, each customer gets their own address per network, so payments are matched to them automatically."
+        />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { formatMoney, formatMoneyOrDash, roundDecimal } from './money'
+
+describe('formatMoney', () => {
+  it('formats a decimal string in the currency of the locale', () => {
+    expect(formatMoney('1234.5', 'USD', { locale: 'en-US' })).toBe('$1,234.50')
+    expect(formatMoney('1234.5', 'EUR', { locale: 'de-DE' })).toBe('1.234,50\u00a0€')
+  })
+
+  it('keeps every digit of amounts a float cannot hold', () => {
+    expect(formatMoney('12345678901234567890.125', 'USD', { locale: 'en-US' })).toBe(
+      '$12,345,678,901,234,567,890.13',
+    )
+    // As a float, 0.1 + 0.2 style drift would round 1.005 down to 1.00.
+    expect(formatMoney('1.005', 'USD', { locale: 'en-US' })).toBe('$1.01')
+    expect(formatMoney('9007199254740993.99', 'USD', { locale: 'en-US' })).toBe('$9,007,199,254,740,993.99')
+  })
+
+  it('rounds half away from zero, carrying into the whole part', () => {
+    expect(formatMoney('0.995', 'USD', { locale: 'en-US' })).toBe('$1.00')
+    expect(formatMoney('-1.005', 'USD', { locale: 'en-US' })).toBe('-$1.01')
+    expect(formatMoney('2.004999', 'USD', { locale: 'en-US' })).toBe('$2.00')
+  })
+
+  it('uses the currency’s own number of decimals', () => {
+    expect(formatMoney('1234.5', 'JPY', { locale: 'en-US' })).toBe('¥1,235')
+    expect(formatMoney('1.2345', 'KWD', { locale: 'en-US' })).toMatch(/1\.235$/)
+  })
+
+  it('never shows a negative zero', () => {
+    expect(formatMoney('-0.001', 'USD', { locale: 'en-US' })).toBe('$0.00')
+  })
+
+  it('rejects what is not a decimal number', () => {
+    expect(() => formatMoney('1e3', 'USD')).toThrow(RangeError)
+    expect(() => formatMoney('', 'USD')).toThrow(RangeError)
+  })
+})
+
+describe('formatMoneyOrDash', () => {
+  it('shows a dash for a missing amount or currency, and the raw value when it cannot be parsed', () => {
+    expect(formatMoneyOrDash(null, 'USD')).toBe('—')
+    expect(formatMoneyOrDash('1', null)).toBe('—')
+    expect(formatMoneyOrDash('abc', 'USD')).toBe('abc')
+  })
+})
+
+describe('roundDecimal', () => {
+  it('returns base units and the sign', () => {
+    expect(roundDecimal('12.345', 2)).toEqual({ negative: false, units: 1235n })
+    expect(roundDecimal('-7', 2)).toEqual({ negative: true, units: 700n })
+  })
+})
