@@ -93,13 +93,17 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
 
   const dir = opts.dashboardDir ? resolve(opts.dashboardDir) : undefined
   if (dir && existsSync(join(dir, 'index.html'))) {
-    let index: Promise<string> | undefined
-    app.use('/*', serveStatic({ root: dir }))
+    // Hashed assets never change; index.html is read per request so a rebuilt dashboard shows at once.
+    app.use('/assets/*', async (c, next) => {
+      await next()
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    })
+    app.use('/*', serveStatic({ root: dir, index: 'no-index.html' }))
     // Client-side routes (/customers/…) get the single-page app.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/')) return next()
-      index ??= readFile(join(dir, 'index.html'), 'utf8')
-      return c.html(await index)
+      c.header('Cache-Control', 'no-cache')
+      return c.html(await readFile(join(dir, 'index.html'), 'utf8'))
     })
   }
   return routes

@@ -6,6 +6,8 @@ import type { z } from 'zod'
 import type { apiKeySchema, createApiKeyBody, createdApiKeySchema } from './modules/api-keys/schema.js'
 import type { loginBody, meResponse, signupBody } from './modules/auth/schema.js'
 import type {
+  auditEntrySchema,
+  auditListSchema,
   createCustomerBody,
   customerListSchema,
   customerSchema,
@@ -14,9 +16,19 @@ import type {
   mergeCustomerBody,
   updateCustomerBody,
 } from './modules/customers/schema.js'
+import type { createDepositTargetBody, depositTargetSchema } from './modules/deposit-targets/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
+import type {
+  listPaymentsQuery,
+  paymentListSchema,
+  paymentSchema,
+  verifyPaymentBody,
+  verifyPaymentResponse,
+} from './modules/payments/schema.js'
+import type { putWalletBody, walletSchema } from './modules/wallets/schema.js'
 
-export type { Problem } from './http/problem.js'
+export type { ErrorCode, FieldError } from './errors.js'
+export type { Problem } from './http/problem-document.js'
 
 export type Me = z.infer<typeof meResponse>
 export type SignupInput = z.input<typeof signupBody>
@@ -33,3 +45,14 @@ export type UpdateCustomerInput = z.input<typeof updateCustomerBody>
 export type ListCustomersInput = z.input<typeof listCustomersQuery>
 export type MergeCustomerInput = z.input<typeof mergeCustomerBody>
 export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+export type AuditList = z.infer<typeof auditListSchema>
+export type Wallet = z.infer<typeof walletSchema>
+export type PutWalletInput = z.input<typeof putWalletBody>
+export type DepositTarget = z.infer<typeof depositTargetSchema>
+export type CreateDepositTargetInput = z.input<typeof createDepositTargetBody>
+export type Payment = z.infer<typeof paymentSchema>
+export type PaymentList = z.infer<typeof paymentListSchema>
+export type ListPaymentsInput = z.input<typeof listPaymentsQuery>
+export type VerifyPaymentInput = z.input<typeof verifyPaymentBody>
+export type VerifyPaymentResult = z.infer<typeof verifyPaymentResponse>

@@ -237,3 +237,21 @@ describe('request hygiene', () => {
     )
   })
 })
+
+describe('cross-site protection', () => {
+  it('refuses a cookie-authenticated write from another origin, and allows our own', async () => {
+    const owner = await t.signup()
+    const evil = await t.request('POST', '/api/v1/api-keys', {
+      as: owner,
+      headers: { origin: 'https://evil.example' },
+      body: { name: 'x' },
+    })
+    expect(evil.status).toBe(403)
+    const ours = await t.request('POST', '/api/v1/api-keys', {
+      as: owner,
+      headers: { origin: 'http://localhost' },
+      body: { name: 'x' },
+    })
+    expect(ours.status).toBe(201)
+  })
+})

@@ -144,7 +144,11 @@ try {
 
     const auth = { authorization: `Basic ${Buffer.from(`${AUTH.user}:${AUTH.password}`).toString('base64')}` }
     const coreCall = async (method: string, params: unknown[]) => {
-      const res = await fetch(server.coreUrl, { method: 'POST', headers: auth, body: JSON.stringify({ id: 1, method, params }) })
+      const res = await fetch(server.coreUrl, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ id: 1, method, params }),
+      })
       return ((await res.json()) as { result: unknown }).result
     }
     const rawBlock = async (hash: string): Promise<Uint8Array> =>
@@ -167,8 +171,12 @@ try {
     )
     console.log(`  (a) fetch raw block + bitcoinjs parse          ${both(fetchParse!)}`)
     console.log(`      hash by height + (a)                       ${both(hashFetchParse!)}`)
-    console.log(`  (b) adapter.scan, 1M in a CompactWatchSet      ${both(scanCompact!)}   ${ratio(scanCompact!, fetchParse!)} of (a)`)
-    console.log(`      adapter.scan, 1M in a ScriptWatchSet       ${both(scanScript!)}   ${ratio(scanScript!, fetchParse!)} of (a)`)
+    console.log(
+      `  (b) adapter.scan, 1M in a CompactWatchSet      ${both(scanCompact!)}   ${ratio(scanCompact!, fetchParse!)} of (a)`,
+    )
+    console.log(
+      `      adapter.scan, 1M in a ScriptWatchSet       ${both(scanScript!)}   ${ratio(scanScript!, fetchParse!)} of (a)`,
+    )
   }
 } finally {
   await server.close()

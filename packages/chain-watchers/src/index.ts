@@ -2,6 +2,7 @@ export {
   type BitcoinAdapter,
   type BitcoinAdapterConfig,
   createBitcoinAdapter,
+  ScriptWatchSet,
 } from './adapters/bitcoin/index.js'
 export {
   createEvmAdapter,

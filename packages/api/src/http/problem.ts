@@ -5,19 +5,7 @@ import type { z } from 'zod'
 import { CoinbookError, type ErrorCode, type FieldError } from '../errors.js'
 import type { AppEnv } from './env.js'
 import { httpErrors } from './errors.js'
-
-/** An RFC 9457 problem document, with Coinbook's `code` and field-level `errors`. */
-export interface Problem {
-  type: string
-  title: string
-  status: number
-  detail: string
-  instance?: string
-  code: ErrorCode
-  requestId?: string
-  errors?: FieldError[]
-  [extension: string]: unknown
-}
+import type { Problem } from './problem-document.js'
 
 export const PROBLEM_TYPE_BASE = 'https://coinbook.dev/problems/'
 

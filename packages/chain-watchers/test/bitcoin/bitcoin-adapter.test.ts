@@ -5,7 +5,7 @@ import type { WatchSet } from '../../src/adapters/types.js'
 import { InvalidInputError, TransactionNotFoundError } from '../../src/errors.js'
 import { CompactWatchSet } from '../../src/watch-set.js'
 import { customerAddresses, strangerAddress, watchSetOf } from './fixtures.js'
-import { backends, type BitcoinHarness, startBitcoinHarness } from './harness.js'
+import { type BitcoinHarness, backends, startBitcoinHarness } from './harness.js'
 
 /** The watch sets a scan may be given: by address (a plain Set, the compact one) or by output script. */
 const watchSets: [string, (addresses: string[]) => WatchSet][] = [
@@ -33,52 +33,61 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
   function fundEveryKind() {
     const { wallet, chain } = h
     wallet.pay(
-      (['p2pkh', 'p2sh-p2wpkh', 'p2tr'] as const).map((kind) => ({ address: wallet.address(kind), value: 10_000_000n })),
+      (['p2pkh', 'p2sh-p2wpkh', 'p2tr'] as const).map((kind) => ({
+        address: wallet.address(kind),
+        value: 10_000_000n,
+      })),
     )
     chain.mine(1)
   }
 
-  it.each(watchSets)('finds every output paying an address of %s, several per transaction and per block, and nothing else', async (_, makeWatchSet) => {
-    const { wallet, chain, adapter } = h
-    fundEveryKind()
-    const twoCustomers = wallet.pay(
-      [
-        { address: bip84a!, value: 150_000n },
-        { address: strangerAddress('shop'), value: 999_000n },
-        { address: bip84b!, value: 250_000n },
-      ],
-      { from: 'p2wpkh' },
-    )
-    const legacy = wallet.pay([{ address: bip44!, value: 40_000n }], { from: 'p2pkh', scripts: [{ script: opReturn, value: 0n }] })
-    const wrapped = wallet.pay(
-      [
-        { address: bip49!, value: 30_000n },
-        { address: bip84c!, value: 20_000n },
-      ],
-      { from: 'p2sh-p2wpkh' },
-    )
-    const taproot = wallet.pay([{ address: bip86!, value: 10_000n }], { from: 'p2tr' })
-    wallet.pay([{ address: strangerAddress('other'), value: 5_000n }])
-    const [block] = chain.mine(1)
+  it.each(watchSets)(
+    'finds every output paying an address of %s, several per transaction and per block, and nothing else',
+    async (_, makeWatchSet) => {
+      const { wallet, chain, adapter } = h
+      fundEveryKind()
+      const twoCustomers = wallet.pay(
+        [
+          { address: bip84a!, value: 150_000n },
+          { address: strangerAddress('shop'), value: 999_000n },
+          { address: bip84b!, value: 250_000n },
+        ],
+        { from: 'p2wpkh' },
+      )
+      const legacy = wallet.pay([{ address: bip44!, value: 40_000n }], {
+        from: 'p2pkh',
+        scripts: [{ script: opReturn, value: 0n }],
+      })
+      const wrapped = wallet.pay(
+        [
+          { address: bip49!, value: 30_000n },
+          { address: bip84c!, value: 20_000n },
+        ],
+        { from: 'p2sh-p2wpkh' },
+      )
+      const taproot = wallet.pay([{ address: bip86!, value: 10_000n }], { from: 'p2tr' })
+      wallet.pay([{ address: strangerAddress('other'), value: 5_000n }])
+      const [block] = chain.mine(1)
 
-    const result = await adapter.scan(BigInt(block!.height), BigInt(block!.height), makeWatchSet(customers))
+      const result = await adapter.scan(BigInt(block!.height), BigInt(block!.height), makeWatchSet(customers))
 
-    const blockRef = { number: BigInt(block!.height), hash: block!.hash }
-    expect(result.last).toEqual(blockRef)
-    expect(result.events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount, e.from])).toEqual([
-      [twoCustomers.getId(), 0, bip84a, 150_000n, wallet.address('p2wpkh')],
-      [twoCustomers.getId(), 2, bip84b, 250_000n, wallet.address('p2wpkh')],
-      [legacy.getId(), 0, bip44, 40_000n, wallet.address('p2pkh')],
-      [wrapped.getId(), 0, bip49, 30_000n, wallet.address('p2sh-p2wpkh')],
-      [wrapped.getId(), 1, bip84c, 20_000n, wallet.address('p2sh-p2wpkh')],
-      // A key-path taproot spend does not reveal the output it spends.
-      [taproot.getId(), 0, bip86, 10_000n, null],
-    ])
-    for (const event of result.events) {
-      expect(event).toMatchObject({ network: 'bitcoin', asset: 'BTC', blockRef, status: 'pending' })
-      expect(event.blockTime).toBe(block!.block.timestamp)
-    }
-  })
+      const blockRef = { number: BigInt(block!.height), hash: block!.hash }
+      expect(result.last).toEqual(blockRef)
+      expect(result.events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount, e.from])).toEqual([
+        [twoCustomers.getId(), 0, bip84a, 150_000n, wallet.address('p2wpkh')],
+        [twoCustomers.getId(), 2, bip84b, 250_000n, wallet.address('p2wpkh')],
+        [legacy.getId(), 0, bip44, 40_000n, wallet.address('p2pkh')],
+        [wrapped.getId(), 0, bip49, 30_000n, wallet.address('p2sh-p2wpkh')],
+        [wrapped.getId(), 1, bip84c, 20_000n, wallet.address('p2sh-p2wpkh')],
+        // A key-path taproot spend does not reveal the output it spends.
+        [taproot.getId(), 0, bip86, 10_000n, null],
+      ])
+      for (const event of result.events) {
+        expect(event).toMatchObject({ network: 'bitcoin', asset: 'BTC', blockRef, status: 'pending' })
+        expect(event.blockTime).toBe(block!.block.timestamp)
+      }
+    },
+  )
 
   it('scans a range of blocks in chain order and returns the last one as the cursor', async () => {
     const { wallet, chain, adapter } = h
@@ -99,7 +108,9 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
 
   it('refuses to scan past the tip', async () => {
     const tip = BigInt(h.chain.height)
-    await expect(h.adapter.scan(tip, tip + 1n, watchSetOf(customers))).rejects.toBeInstanceOf(InvalidInputError)
+    await expect(h.adapter.scan(tip, tip + 1n, watchSetOf(customers))).rejects.toBeInstanceOf(
+      InvalidInputError,
+    )
   })
 
   it('verifies a mined transaction: every output with an address, confirmed once it has enough confirmations', async () => {
@@ -184,12 +195,17 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
     const { wallet, chain, adapter } = h
     wallet.pay([{ address: bip84a!, value: 10_000n }])
     const [block] = chain.mine(1)
-    const [event] = (await adapter.scan(BigInt(block!.height), BigInt(block!.height), watchSetOf(customers))).events
+    const [event] = (await adapter.scan(BigInt(block!.height), BigInt(block!.height), watchSetOf(customers)))
+      .events
 
     expect(adapter.confirmations(event!, await adapter.head())).toBe(1)
     chain.mine(2)
     const head = await adapter.head()
-    expect(head).toEqual({ number: BigInt(chain.height), hash: chain.tip.hash, timestamp: chain.tip.block.timestamp })
+    expect(head).toEqual({
+      number: BigInt(chain.height),
+      hash: chain.tip.hash,
+      timestamp: chain.tip.block.timestamp,
+    })
     expect(adapter.confirmations(event!, head)).toBe(3)
     // Not yet mined: no confirmations.
     expect(adapter.confirmations({ ...event!, blockRef: undefined }, head)).toBe(0)
@@ -221,7 +237,9 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
   it('reports a payment the competing branch left out as pending, outside any block', async () => {
     const { wallet, chain, adapter } = h
     const kept = wallet.pay([{ address: bip84a!, value: 11_000n }])
-    const dropped = wallet.pay([{ address: bip84b!, value: 22_000n }], { coins: [wallet.coins('p2wpkh')[0]!] })
+    const dropped = wallet.pay([{ address: bip84b!, value: 22_000n }], {
+      coins: [wallet.coins('p2wpkh')[0]!],
+    })
     const [old] = chain.mine(1)
 
     chain.reorg(1, { exclude: [dropped.getId()], dropExcluded: true })
@@ -237,6 +255,10 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
 
   it('reports the tip as the head', async () => {
     const head = await h.adapter.head()
-    expect(head).toEqual({ number: BigInt(h.chain.height), hash: h.chain.tip.hash, timestamp: h.chain.tip.block.timestamp })
+    expect(head).toEqual({
+      number: BigInt(h.chain.height),
+      hash: h.chain.tip.hash,
+      timestamp: h.chain.tip.block.timestamp,
+    })
   })
 })

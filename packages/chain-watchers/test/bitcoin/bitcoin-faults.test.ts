@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ReorgDuringScanError } from '../../src/adapters/evm/errors.js'
 import { RpcError, RpcUnavailableError, WrongChainError } from '../../src/errors.js'
 import { customerAddresses, watchSetOf } from './fixtures.js'
-import { backends, type BitcoinHarness, startBitcoinHarness } from './harness.js'
+import { type BitcoinHarness, backends, startBitcoinHarness } from './harness.js'
 import { deadUrl, type Fault } from './server.js'
 
 const [customer] = customerAddresses('bip84', 1)
@@ -38,7 +38,10 @@ describe.each(backends)('Bitcoin adapter over %s when the node misbehaves', (bac
   const faultsOnce: [string, Fault][] = [
     ['an HTTP 500', { kind: 'status', status: 500, body: 'Internal Server Error', target: backend }],
     ['an HTTP 503', { kind: 'status', status: 503, body: 'warming up', target: backend }],
-    ['an HTTP 429 with Retry-After', { kind: 'status', status: 429, headers: { 'Retry-After': '0' }, target: backend }],
+    [
+      'an HTTP 429 with Retry-After',
+      { kind: 'status', status: 429, headers: { 'Retry-After': '0' }, target: backend },
+    ],
     ['a dropped connection', { kind: 'reset', target: backend }],
   ]
   it.each(faultsOnce)('retries after %s and answers as if nothing happened', async (_, fault) => {
@@ -50,7 +53,9 @@ describe.each(backends)('Bitcoin adapter over %s when the node misbehaves', (bac
     expect(await h.adapter.verify(txid)).toEqual(expected)
     expect(h.server.faults).toHaveLength(0)
     h.server.faults.push({ ...fault })
-    expect((await h.adapter.scan(height, height, watch)).events).toEqual(expected.filter((e) => e.to === customer))
+    expect((await h.adapter.scan(height, height, watch)).events).toEqual(
+      expected.filter((e) => e.to === customer),
+    )
   })
 
   it('retries a JSON answer cut in half', async () => {
@@ -58,7 +63,11 @@ describe.each(backends)('Bitcoin adapter over %s when the node misbehaves', (bac
     const { txid } = minedPayment()
     const expected = await h.adapter.verify(txid)
     // Esplora's JSON is the transaction's status; Core's every answer.
-    h.server.faults.push({ kind: 'truncate', target: backend, match: backend === 'esplora' ? `/tx/${txid}` : 'getrawtransaction' })
+    h.server.faults.push({
+      kind: 'truncate',
+      target: backend,
+      match: backend === 'esplora' ? `/tx/${txid}` : 'getrawtransaction',
+    })
 
     expect(await h.adapter.verify(txid)).toEqual(expected)
     const served = h.server.requests.filter((r) => r.fault === 'truncate')
@@ -68,7 +77,11 @@ describe.each(backends)('Bitcoin adapter over %s when the node misbehaves', (bac
   it('fetches a raw block again when its body was cut short', async () => {
     await warmHarness(backend)
     const { height } = minedPayment()
-    h.server.faults.push({ kind: 'truncate', target: backend, match: backend === 'esplora' ? '/raw' : 'getblock' })
+    h.server.faults.push({
+      kind: 'truncate',
+      target: backend,
+      match: backend === 'esplora' ? '/raw' : 'getblock',
+    })
 
     const result = await h.adapter.scan(height, height, watch)
 
@@ -100,7 +113,9 @@ describe.each(backends)('Bitcoin adapter over %s when the node misbehaves', (bac
     const error = await h.adapter.head().catch((e: unknown) => e)
 
     expect(error).toBeInstanceOf(RpcUnavailableError)
-    expect((error as RpcUnavailableError).errors.map((e) => e.url)).toEqual(urls.map((u) => u.replace(/\/$/, '')))
+    expect((error as RpcUnavailableError).errors.map((e) => e.url)).toEqual(
+      urls.map((u) => u.replace(/\/$/, '')),
+    )
   })
 
   it('refuses a node of another chain (a regtest node for a testnet adapter)', async () => {
@@ -109,7 +124,9 @@ describe.each(backends)('Bitcoin adapter over %s when the node misbehaves', (bac
     const error = await h.adapter.head().catch((e: unknown) => e)
 
     expect(error).toBeInstanceOf(WrongChainError)
-    expect((error as WrongChainError).shortMessage).toMatch(/regtest, expected testnet3 or testnet4 or signet/)
+    expect((error as WrongChainError).shortMessage).toMatch(
+      /regtest, expected testnet3 or testnet4 or signet/,
+    )
   })
 
   it('reports a block replaced while the scan reads it as a reorg, or returns it for the cursor check', async () => {

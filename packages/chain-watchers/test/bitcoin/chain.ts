@@ -126,7 +126,8 @@ export class RegtestChain {
   /** A transaction of the active chain or the mempool (what a txindex-enabled node finds). */
   lookupTx(txid: string): TxLookup | undefined {
     const confirmed = this.txIndex.get(txid)
-    if (confirmed) return { tx: confirmed.block.block.transactions![confirmed.index]!, block: confirmed.block }
+    if (confirmed)
+      return { tx: confirmed.block.block.transactions![confirmed.index]!, block: confirmed.block }
     const pending = this.mempoolTxs.get(txid)
     return pending ? { tx: pending } : undefined
   }
@@ -203,7 +204,8 @@ export class RegtestChain {
    * mempool (as Core does on a reorg) and the new branch's first block mines them again, except `exclude`.
    */
   reorg(depth: number, opts: ReorgOptions = {}): { orphaned: StoredBlock[]; mined: StoredBlock[] } {
-    if (depth < 1 || depth > this.height) throw new Error(`cannot reorg ${depth} blocks at height ${this.height}`)
+    if (depth < 1 || depth > this.height)
+      throw new Error(`cannot reorg ${depth} blocks at height ${this.height}`)
     const orphaned = this.active.splice(this.active.length - depth, depth)
     const returning: Transaction[] = []
     for (const stored of orphaned) {
@@ -299,7 +301,9 @@ export class RegtestChain {
 
   private connect(block: Block, opts: { indexTxs: boolean }): StoredBlock {
     const height = this.active.length
-    const times = [...this.active.slice(-10).map((b) => b.block.timestamp), block.timestamp].sort((a, b) => a - b)
+    const times = [...this.active.slice(-10).map((b) => b.block.timestamp), block.timestamp].sort(
+      (a, b) => a - b,
+    )
     const txs = block.transactions!
     const stored: StoredBlock = {
       hash: block.getId(),

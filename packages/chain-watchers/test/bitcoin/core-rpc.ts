@@ -1,6 +1,15 @@
 import type { RegtestChain } from './chain.js'
 import type { Reply } from './esplora-routes.js'
-import { bitsHex, chainworkHex, coreBlock, coreHeader, coreJson, coreTx, difficulty, targetHex } from './tx-json.js'
+import {
+  bitsHex,
+  chainworkHex,
+  coreBlock,
+  coreHeader,
+  coreJson,
+  coreTx,
+  difficulty,
+  targetHex,
+} from './tx-json.js'
 
 // Bitcoin Core's error codes (src/rpc/protocol.h).
 const RPC_INVALID_REQUEST = -32600
@@ -26,10 +35,16 @@ type Method = (chain: RegtestChain, arg: (index: number, name: string) => unknow
 /** ParseHashV: 64 hex digits, or Core's exact complaint naming the parameter. */
 function parseHash(value: unknown, name: string): string {
   if (typeof value !== 'string') {
-    throw new RpcFailure(RPC_TYPE_ERROR, `JSON value of type ${jsonType(value)} is not of expected type string`)
+    throw new RpcFailure(
+      RPC_TYPE_ERROR,
+      `JSON value of type ${jsonType(value)} is not of expected type string`,
+    )
   }
   if (value.length !== 64) {
-    throw new RpcFailure(RPC_INVALID_PARAMETER, `${name} must be of length 64 (not ${value.length}, for '${value}')`)
+    throw new RpcFailure(
+      RPC_INVALID_PARAMETER,
+      `${name} must be of length 64 (not ${value.length}, for '${value}')`,
+    )
   }
   if (!/^[0-9a-fA-F]{64}$/.test(value)) {
     throw new RpcFailure(RPC_INVALID_PARAMETER, `${name} must be hexadecimal string (not '${value}')`)
@@ -77,7 +92,10 @@ const methods: Record<string, Method> = {
   getblockhash: (chain, arg) => {
     const height = arg(0, 'height')
     if (typeof height !== 'number' || !Number.isInteger(height)) {
-      throw new RpcFailure(RPC_TYPE_ERROR, `JSON value of type ${jsonType(height)} is not of expected type number`)
+      throw new RpcFailure(
+        RPC_TYPE_ERROR,
+        `JSON value of type ${jsonType(height)} is not of expected type number`,
+      )
     }
     const stored = chain.blockAt(height)
     if (height < 0 || !stored) throw new RpcFailure(RPC_INVALID_PARAMETER, 'Block height out of range')
@@ -175,7 +193,9 @@ function execute(chain: RegtestChain, req: Request): unknown {
 function reply(req: Request, result: unknown, error: RpcFailure | undefined) {
   const errorObj = error ? { code: error.code, message: error.message } : undefined
   if (req.jsonrpc === '2.0') {
-    return errorObj ? { jsonrpc: '2.0', error: errorObj, id: req.id ?? null } : { jsonrpc: '2.0', result, id: req.id }
+    return errorObj
+      ? { jsonrpc: '2.0', error: errorObj, id: req.id ?? null }
+      : { jsonrpc: '2.0', result, id: req.id }
   }
   return { result: errorObj ? null : result, error: errorObj ?? null, id: req.id ?? null }
 }
@@ -204,7 +224,11 @@ export function handleCoreRpc(chain: RegtestChain, body: string): Reply {
   try {
     parsed = JSON.parse(body)
   } catch {
-    return jsonReply(500, { result: null, error: { code: RPC_PARSE_ERROR, message: 'Parse error' }, id: null })
+    return jsonReply(500, {
+      result: null,
+      error: { code: RPC_PARSE_ERROR, message: 'Parse error' },
+      id: null,
+    })
   }
   if (Array.isArray(parsed)) {
     const replies = parsed

@@ -10,7 +10,11 @@ export interface Reply {
 }
 
 const text = (body: string, status = 200): Reply => ({ status, contentType: 'text/plain', body })
-const json = (value: unknown): Reply => ({ status: 200, contentType: 'application/json', body: JSON.stringify(value) })
+const json = (value: unknown): Reply => ({
+  status: 200,
+  contentType: 'application/json',
+  body: JSON.stringify(value),
+})
 const binary = (body: Uint8Array): Reply => ({ status: 200, contentType: 'application/octet-stream', body })
 
 class HttpError extends Error {
@@ -68,25 +72,26 @@ function route(chain: RegtestChain, method: string, p: string[], body: string): 
   }
 
   if (a === 'block' && b !== undefined) {
+    const known =
+      c === undefined ||
+      (['status', 'txids', 'header', 'raw'].includes(c) && d === undefined) ||
+      (c === 'txid' && d !== undefined && e === undefined)
+    if (!known) return undefined
     const hash = parseHash(b)
     if (c === undefined) return json(esploraBlock(bestChainBlock(chain, hash)))
     if (c === 'status' && d === undefined) {
       const stored = chain.blockByHash(hash)
       if (!stored || !chain.isActive(hash)) return json({ in_best_chain: false })
       const next = chain.blockAt(stored.height + 1)
-      return json({ in_best_chain: true, height: stored.height, next_best: next?.hash ?? null })
+      return json({ in_best_chain: true, height: stored.height, ...(next ? { next_best: next.hash } : {}) })
     }
     const stored = bestChainBlock(chain, hash)
     if (c === 'txids' && d === undefined) return json(stored.txids)
     if (c === 'header' && d === undefined) return text(stored.block.toHex(true))
     if (c === 'raw' && d === undefined) return binary(stored.raw)
-    if (c === 'txid' && d !== undefined && e === undefined) {
-      const index = parseHeight(d)
-      const txid = stored.txids[index]
-      if (txid === undefined) throw new HttpError(404, 'tx index out of range')
-      return text(txid)
-    }
-    return undefined
+    const txid = stored.txids[parseHeight(d ?? '')]
+    if (txid === undefined) throw new HttpError(404, 'tx index out of range')
+    return text(txid)
   }
 
   if (a === 'tx' && b !== undefined && d === undefined) {
@@ -109,7 +114,10 @@ function broadcast(chain: RegtestChain, body: string): Reply {
   try {
     tx = Transaction.fromHex(body.trim())
   } catch (error) {
-    throw new HttpError(400, `sendrawtransaction RPC error: {"code":-22,"message":"TX decode failed. ${error}"}`)
+    throw new HttpError(
+      400,
+      `sendrawtransaction RPC error: {"code":-22,"message":"TX decode failed. ${error}"}`,
+    )
   }
   try {
     return text(chain.submit(tx))

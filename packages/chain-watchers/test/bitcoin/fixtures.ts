@@ -1,5 +1,5 @@
-import { type BitcoinScheme, deriveBitcoinAddress } from '../../src/derive/index.js'
 import { publicKeyAt } from '../../src/derive/account-keys.fixture.js'
+import { type BitcoinScheme, deriveBitcoinAddress } from '../../src/derive/index.js'
 import { RegtestChain } from './chain.js'
 import { type ScriptKind, TestWallet, testKey } from './wallet.js'
 

@@ -1,4 +1,8 @@
-import { type BitcoinAdapterConfig, type BitcoinBackendKind, createBitcoinAdapter } from '../../src/adapters/bitcoin/index.js'
+import {
+  type BitcoinAdapterConfig,
+  type BitcoinBackendKind,
+  createBitcoinAdapter,
+} from '../../src/adapters/bitcoin/index.js'
 import { fundedRegtest } from './fixtures.js'
 import { type NodeServer, type NodeServerOptions, startNodeServer } from './server.js'
 

@@ -20,7 +20,10 @@ beforeAll(async () => {
   ;({ chain, wallet } = fundedRegtest())
   wallet.pay([{ address: wallet.address('p2pkh'), value: 1_000_000n }])
   chain.mine(1)
-  mined = wallet.pay([{ address: customer!, value: 50_000n }], { from: 'p2pkh', scripts: [{ script: opReturn, value: 0n }] })
+  mined = wallet.pay([{ address: customer!, value: 50_000n }], {
+    from: 'p2pkh',
+    scripts: [{ script: opReturn, value: 0n }],
+  })
   chain.mine(2)
   pending = wallet.pay([{ address: strangerAddress('x'), value: 7_000n }])
   server = await startNodeServer(chain, { auth: { user: 'user', password: 'pass' } })
@@ -29,7 +32,11 @@ afterAll(() => server.close())
 
 async function get(path: string) {
   const res = await fetch(server.esploraUrl + path)
-  return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) }
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body: Buffer.from(await res.arrayBuffer()),
+  }
 }
 
 async function rpc(body: unknown, headers: Record<string, string> = { authorization: AUTH }) {
@@ -50,8 +57,19 @@ describe('local Esplora REST API', () => {
     const tip = chain.blockAt(chain.height - 1)!
     const summary = JSON.parse((await get(`/block/${tip.hash}`)).body.toString())
     expect(Object.keys(summary)).toEqual([
-      'id', 'height', 'version', 'timestamp', 'tx_count', 'size', 'weight', 'merkle_root',
-      'previousblockhash', 'mediantime', 'nonce', 'bits', 'difficulty',
+      'id',
+      'height',
+      'version',
+      'timestamp',
+      'tx_count',
+      'size',
+      'weight',
+      'merkle_root',
+      'previousblockhash',
+      'mediantime',
+      'nonce',
+      'bits',
+      'difficulty',
     ])
     expect(summary).toMatchObject({ id: tip.hash, height: tip.height, tx_count: 2, bits: 0x207fffff })
     expect(JSON.parse((await get(`/block/${tip.hash}/txids`)).body.toString())).toEqual(tip.txids)
@@ -71,7 +89,11 @@ describe('local Esplora REST API', () => {
     })
     expect(tx.vin[0]).toMatchObject({
       is_coinbase: false,
-      prevout: { scriptpubkey_type: 'p2pkh', scriptpubkey_address: wallet.address('p2pkh'), value: 1_000_000 },
+      prevout: {
+        scriptpubkey_type: 'p2pkh',
+        scriptpubkey_address: wallet.address('p2pkh'),
+        value: 1_000_000,
+      },
     })
     expect(tx.vin[0].scriptsig_asm).toMatch(/^OP_PUSHBYTES_7\d [0-9a-f]+ OP_PUSHBYTES_33 [0-9a-f]{66}$/)
     expect(tx.vin[0].witness).toBeUndefined()
@@ -92,7 +114,9 @@ describe('local Esplora REST API', () => {
   })
 
   it('shows a mempool transaction unconfirmed, and an unknown one as electrs does', async () => {
-    expect(JSON.parse((await get(`/tx/${pending.getId()}/status`)).body.toString())).toEqual({ confirmed: false })
+    expect(JSON.parse((await get(`/tx/${pending.getId()}/status`)).body.toString())).toEqual({
+      confirmed: false,
+    })
     const unknown = 'cd'.repeat(32)
     expect(await get(`/tx/${unknown}`)).toMatchObject({ status: 404, type: 'text/plain' })
     expect((await get(`/tx/${unknown}`)).body.toString()).toBe('Transaction not found')
@@ -104,7 +128,7 @@ describe('local Esplora REST API', () => {
   })
 })
 
-describe("local Bitcoin Core JSON-RPC", () => {
+describe('local Bitcoin Core JSON-RPC', () => {
   it('wants basic auth and POST, like bitcoind', async () => {
     const res = await rpc({ method: 'getblockcount', params: [], id: 1 }, {})
     expect(res.status).toBe(401)
@@ -132,13 +156,21 @@ describe("local Bitcoin Core JSON-RPC", () => {
   it('answers JSON-RPC 2.0 with HTTP 200 and only one of result or error; batches with an array', async () => {
     const failed = await rpc({ jsonrpc: '2.0', id: 7, method: 'getblockhash', params: [-1] })
     expect(failed.status).toBe(200)
-    expect(failed.json).toEqual({ jsonrpc: '2.0', error: { code: -8, message: 'Block height out of range' }, id: 7 })
+    expect(failed.json).toEqual({
+      jsonrpc: '2.0',
+      error: { code: -8, message: 'Block height out of range' },
+      id: 7,
+    })
     const batch = await rpc([
       { jsonrpc: '2.0', id: 1, method: 'getbestblockhash' },
       { jsonrpc: '2.0', id: 2, method: 'getblockchaininfo' },
     ])
     expect(batch.json[0]).toEqual({ jsonrpc: '2.0', result: chain.tip.hash, id: 1 })
-    expect(batch.json[1].result).toMatchObject({ chain: 'regtest', blocks: chain.height, bestblockhash: chain.tip.hash })
+    expect(batch.json[1].result).toMatchObject({
+      chain: 'regtest',
+      blocks: chain.height,
+      bestblockhash: chain.tip.hash,
+    })
     expect((await rpc({ jsonrpc: '2.0', method: 'getblockcount' })).status).toBe(204)
   })
 
@@ -147,7 +179,12 @@ describe("local Bitcoin Core JSON-RPC", () => {
     const raw = await rpc({ id: 1, method: 'getblock', params: [stored.hash, 0] })
     expect(raw.json.result).toBe(Buffer.from(stored.raw).toString('hex'))
     const one = await rpc({ id: 1, method: 'getblock', params: { blockhash: stored.hash } })
-    expect(one.json.result).toMatchObject({ hash: stored.hash, height: stored.height, confirmations: 2, tx: stored.txids })
+    expect(one.json.result).toMatchObject({
+      hash: stored.hash,
+      height: stored.height,
+      confirmations: 2,
+      tx: stored.txids,
+    })
     const two = await rpc({ id: 1, method: 'getblock', params: [stored.hash, 2] })
     expect(two.json.result.tx[1]).toMatchObject({ txid: mined.getId(), hex: mined.toHex() })
     expect(two.json.result.tx[1].fee).toBeGreaterThan(0)
@@ -158,10 +195,17 @@ describe("local Bitcoin Core JSON-RPC", () => {
     expect(hex.json.result).toBe(mined.toHex())
     const decoded = await rpc({ id: 1, method: 'getrawtransaction', params: [mined.getId(), true] })
     const block = chain.blockAt(chain.height - 1)!
-    expect(decoded.json.result).toMatchObject({ blockhash: block.hash, confirmations: 2, blocktime: block.block.timestamp })
+    expect(decoded.json.result).toMatchObject({
+      blockhash: block.hash,
+      confirmations: 2,
+      blocktime: block.block.timestamp,
+    })
     expect(decoded.json.result.vin[0].prevout).toBeUndefined()
     expect(decoded.text).toContain('"value":0.00050000')
-    expect(decoded.json.result.vout[0].scriptPubKey).toMatchObject({ address: customer, type: 'witness_v0_keyhash' })
+    expect(decoded.json.result.vout[0].scriptPubKey).toMatchObject({
+      address: customer,
+      type: 'witness_v0_keyhash',
+    })
     expect(decoded.json.result.vout[1].scriptPubKey.type).toBe('nulldata')
     expect(decoded.json.result.vin[0].scriptSig.asm).toMatch(/^[0-9a-f]+\[ALL\] [0-9a-f]{66}$/)
 
@@ -177,10 +221,12 @@ describe("local Bitcoin Core JSON-RPC", () => {
   })
 
   it("gives Core's errors for unknown and malformed transaction ids", async () => {
-    expect((await rpc({ id: 1, method: 'getrawtransaction', params: ['ef'.repeat(32)] })).json.error).toEqual({
-      code: -5,
-      message: 'No such mempool or blockchain transaction. Use gettransaction for wallet transactions.',
-    })
+    expect((await rpc({ id: 1, method: 'getrawtransaction', params: ['ef'.repeat(32)] })).json.error).toEqual(
+      {
+        code: -5,
+        message: 'No such mempool or blockchain transaction. Use gettransaction for wallet transactions.',
+      },
+    )
     expect((await rpc({ id: 1, method: 'getrawtransaction', params: ['abc'] })).json.error).toEqual({
       code: -8,
       message: "parameter 1 must be of length 64 (not 3, for 'abc')",

@@ -45,7 +45,9 @@ describe('regtest chain builder', () => {
 
   it('refuses an immature coinbase and an output already spent, as a node would', () => {
     const { chain, wallet } = fundedRegtest()
-    const young = chain.coinsFor(wallet.keys.p2wpkh.script, { mature: false }).find((c) => c.height === chain.height)!
+    const young = chain
+      .coinsFor(wallet.keys.p2wpkh.script, { mature: false })
+      .find((c) => c.height === chain.height)!
     expect(() => wallet.pay([{ address: strangerAddress('a'), value: 1_000n }], { coins: [young] })).toThrow(
       /premature-spend-of-coinbase/,
     )

@@ -3,7 +3,8 @@ import * as bitcoin from 'bitcoinjs-lib'
 const network = bitcoin.networks.regtest
 const OPS = bitcoin.opcodes
 const opName = new Map<number, string>()
-for (const [name, code] of Object.entries(OPS)) if (typeof code === 'number' && !opName.has(code)) opName.set(code, name)
+for (const [name, code] of Object.entries(OPS))
+  if (typeof code === 'number' && !opName.has(code)) opName.set(code, name)
 opName.set(OPS.OP_0, 'OP_0')
 opName.set(0xb1, 'OP_CHECKLOCKTIMEVERIFY')
 opName.set(0xb2, 'OP_CHECKSEQUENCEVERIFY')
@@ -24,7 +25,14 @@ type Kind = 'p2pk' | 'p2pkh' | 'p2sh' | 'p2wpkh' | 'p2wsh' | 'p2tr' | 'op_return
 function kindOf(s: Uint8Array): Kind {
   if (s.length === 0) return 'empty'
   if (s[0] === OPS.OP_RETURN) return 'op_return'
-  if (s.length === 25 && s[0] === 0x76 && s[1] === 0xa9 && s[2] === 0x14 && s[23] === 0x88 && s[24] === 0xac) {
+  if (
+    s.length === 25 &&
+    s[0] === 0x76 &&
+    s[1] === 0xa9 &&
+    s[2] === 0x14 &&
+    s[23] === 0x88 &&
+    s[24] === 0xac
+  ) {
     return 'p2pkh'
   }
   if (s.length === 23 && s[0] === 0xa9 && s[1] === 0x14 && s[22] === 0x87) return 'p2sh'
@@ -162,12 +170,12 @@ export function coreAsm(script: Uint8Array, decodeSighash = false): string {
 }
 
 const SIGHASH_NAMES: Record<number, string> = {
-  0x01: 'ALL',
-  0x02: 'NONE',
-  0x03: 'SINGLE',
-  0x81: 'ALL|ANYONECANPAY',
-  0x82: 'NONE|ANYONECANPAY',
-  0x83: 'SINGLE|ANYONECANPAY',
+  1: 'ALL',
+  2: 'NONE',
+  3: 'SINGLE',
+  129: 'ALL|ANYONECANPAY',
+  130: 'NONE|ANYONECANPAY',
+  131: 'SINGLE|ANYONECANPAY',
 }
 
 function isDerSignature(b: Uint8Array): boolean {
@@ -182,7 +190,8 @@ function scriptNum(b: Uint8Array): number {
   return n >= top ? -(n - top) : n
 }
 
-const INPUT_CHARSET = '0123456789()[],\'/*abcdefgh@:$%{}IJKLMNOPQRSTUVWXYZ&+-.;<=>?!^_|~ijklmnopqrstuvwxyzABCDEFGH`#"\\ '
+const INPUT_CHARSET =
+  '0123456789()[],\'/*abcdefgh@:$%{}IJKLMNOPQRSTUVWXYZ&+-.;<=>?!^_|~ijklmnopqrstuvwxyzABCDEFGH`#"\\ '
 const CHECKSUM_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l'
 const GENERATOR = [0xf5dee51989n, 0xa9fdca3312n, 0x1bab10e32dn, 0x3706b1677an, 0x644d626ffdn]
 

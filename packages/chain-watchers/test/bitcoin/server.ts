@@ -88,7 +88,10 @@ function rpcMethods(body: string): string[] | undefined {
  * A local Bitcoin node for tests on a free port: Esplora's REST API under `esploraPrefix` and Bitcoin Core's
  * JSON-RPC at `/`, both serving the same RegtestChain, with injectable faults.
  */
-export async function startNodeServer(chain: RegtestChain, opts: NodeServerOptions = {}): Promise<NodeServer> {
+export async function startNodeServer(
+  chain: RegtestChain,
+  opts: NodeServerOptions = {},
+): Promise<NodeServer> {
   const prefix = opts.esploraPrefix ?? '/api'
   const faults: Fault[] = []
   const requests: RequestRecord[] = []

@@ -75,7 +75,12 @@ function esploraOut(out: { script: Uint8Array; value: bigint }) {
 /** Esplora's transaction status (`GET /tx/:txid/status`, and `status` inside `GET /tx/:txid`). */
 export function esploraStatus(block: StoredBlock | undefined) {
   if (!block) return { confirmed: false }
-  return { confirmed: true, block_height: block.height, block_hash: block.hash, block_time: block.block.timestamp }
+  return {
+    confirmed: true,
+    block_height: block.height,
+    block_hash: block.hash,
+    block_time: block.block.timestamp,
+  }
 }
 
 /** Esplora's transaction format (`GET /tx/:txid`), prevouts resolved from the chain. */
@@ -188,7 +193,11 @@ export function coreTx(chain: RegtestChain, tx: Transaction, opts: CoreTxOptions
     weight: tx.weight(),
     locktime: tx.locktime,
     vin,
-    vout: tx.outs.map((out, n) => ({ value: new BtcAmount(out.value), n, scriptPubKey: coreScriptPubKey(out.script) })),
+    vout: tx.outs.map((out, n) => ({
+      value: new BtcAmount(out.value),
+      n,
+      scriptPubKey: coreScriptPubKey(out.script),
+    })),
     ...(txFee !== undefined ? { fee: new BtcAmount(txFee) } : {}),
     ...(opts.includeHex ? { hex: tx.toHex() } : {}),
   }
@@ -214,7 +223,9 @@ export function coreHeader(chain: RegtestChain, stored: StoredBlock) {
     difficulty: difficulty(block.bits),
     chainwork: chainworkHex(stored.height),
     nTx: stored.txids.length,
-    ...(stored.height > 0 ? { previousblockhash: Buffer.from(block.prevHash!).reverse().toString('hex') } : {}),
+    ...(stored.height > 0
+      ? { previousblockhash: Buffer.from(block.prevHash!).reverse().toString('hex') }
+      : {}),
     ...(next ? { nextblockhash: next.hash } : {}),
   }
 }

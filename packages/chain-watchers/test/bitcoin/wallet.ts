@@ -48,9 +48,12 @@ export interface PayOptions {
 
 /** Deterministic test key: the same seed gives the same addresses in every run. */
 export function testKey(kind: ScriptKind, seed: string): WalletKey {
-  const keyPair = ECPair.fromPrivateKey(sha256(new TextEncoder().encode(`coinbook regtest ${seed} ${kind}`)), {
-    network,
-  })
+  const keyPair = ECPair.fromPrivateKey(
+    sha256(new TextEncoder().encode(`coinbook regtest ${seed} ${kind}`)),
+    {
+      network,
+    },
+  )
   const pubkey = keyPair.publicKey
   switch (kind) {
     case 'p2wpkh': {
@@ -95,7 +98,8 @@ export class TestWallet {
       'p2sh-p2wpkh': testKey('p2sh-p2wpkh', seed),
       p2tr: testKey('p2tr', seed),
     }
-    for (const key of Object.values(this.keys)) this.byScript.set(Buffer.from(key.script).toString('hex'), key)
+    for (const key of Object.values(this.keys))
+      this.byScript.set(Buffer.from(key.script).toString('hex'), key)
   }
 
   address(kind: ScriptKind): string {
@@ -116,7 +120,10 @@ export class TestWallet {
   pay(payments: Payment[], opts: PayOptions = {}): Transaction {
     const feeRate = opts.feeRate ?? 2n
     const outputs = [
-      ...payments.map((p) => ({ script: bitcoin.address.toOutputScript(p.address, network), value: p.value })),
+      ...payments.map((p) => ({
+        script: bitcoin.address.toOutputScript(p.address, network),
+        value: p.value,
+      })),
       ...(opts.scripts ?? []),
     ]
     const changeKind = opts.changeTo ?? opts.from ?? 'p2wpkh'

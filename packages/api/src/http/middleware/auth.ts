@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Role } from '../../db/database.js'
 import { ForbiddenError, UnauthorizedError } from '../../errors.js'
@@ -29,6 +29,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       if (token) caller = await callerFromSession(db, token)
       if (!caller) throw new UnauthorizedError()
     }
+    if (caller.via === 'session' && !SAFE_METHODS.has(c.req.method)) assertSameOrigin(c)
     if (!SAFE_METHODS.has(c.req.method) && caller.actor.role === 'viewer') {
       throw new ForbiddenError('Viewers can read but not change anything; ask an owner or admin')
     }
@@ -46,4 +47,19 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
     }
     await next()
   }
+}
+
+/**
+ * A cookie-authenticated write must come from our own pages. SameSite=Lax already keeps the cookie off
+ * cross-site posts; checking Origin (sent by every browser on such requests) closes the rest.
+ */
+function assertSameOrigin(c: Context<AppEnv>) {
+  const origin = c.req.header('origin')
+  if (!origin) return
+  const allowed = new Set([new URL(c.req.url).origin])
+  const publicUrl = c.var.deps.config.PUBLIC_URL
+  if (publicUrl) allowed.add(new URL(publicUrl).origin)
+  const host = c.req.header('host')
+  if (host) allowed.add(`${new URL(c.req.url).protocol}//${host}`)
+  if (!allowed.has(origin)) throw new ForbiddenError(`Requests from ${origin} may not use this session`)
 }

@@ -7,29 +7,16 @@ export const networkParam = z.object({
 
 export const putWalletBody = z
   .strictObject({
-    xpub: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .openapi({
-        description:
-          'Account-level extended public key (xpub/ypub/zpub, tpub/upub/vpub). Never a private key.',
-      }),
+    xpub: z.string().trim().min(1).max(200).optional().openapi({
+      description: 'Account-level extended public key (xpub/ypub/zpub, tpub/upub/vpub). Never a private key.',
+    }),
     scheme: z
       .enum(['bip44', 'bip49', 'bip84', 'bip86'])
       .optional()
       .openapi({ description: 'Bitcoin script type for an xpub/tpub; ypub and zpub say it themselves' }),
-    address: z
-      .string()
-      .trim()
-      .min(1)
-      .max(128)
-      .optional()
-      .openapi({
-        description: 'The receiving wallet, for networks that pay one address with a reference (Solana, TON)',
-      }),
+    address: z.string().trim().min(1).max(128).optional().openapi({
+      description: 'The receiving wallet, for networks that pay one address with a reference (Solana, TON)',
+    }),
   })
   .refine((b) => (b.xpub === undefined) !== (b.address === undefined), {
     message: 'send either xpub or address',

@@ -33,7 +33,10 @@ export function createBitcoinAdapter(config: BitcoinAdapterConfig): BitcoinAdapt
     network: context.network,
     prepare: async (attempt) => checkGenesis(context.mode, attempt.url, await genesisHash(config, attempt)),
   })
-  const backend = config.backend === 'esplora' ? createEsploraBackend(pool) : createCoreBackend(pool)
+  const backend =
+    config.backend === 'esplora'
+      ? createEsploraBackend(pool)
+      : createCoreBackend(pool, config.batchSize !== undefined ? { batchSize: config.batchSize } : {})
 
   return {
     network: context.network,

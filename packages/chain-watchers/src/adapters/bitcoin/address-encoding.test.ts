@@ -10,7 +10,9 @@ describe('address encoders', () => {
         const version = i % 3 === 0 ? 0 : i % 3 === 1 ? 1 : 2 + (i % 15)
         const length = version === 0 ? (i % 2 ? 20 : 32) : version === 1 ? 32 : 2 + (i % 39)
         const program = randomBytes(length)
-        expect(encodeSegwitAddress(hrp, version, program)).toBe(bitcoin.address.toBech32(program, version, hrp))
+        expect(encodeSegwitAddress(hrp, version, program)).toBe(
+          bitcoin.address.toBech32(program, version, hrp),
+        )
       }
     }
   })

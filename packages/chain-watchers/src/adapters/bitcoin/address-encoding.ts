@@ -150,7 +150,9 @@ function checksum(bytes: Uint8Array, length: number): number {
   return H[0]!
 }
 
-const BASE58_CODES = Uint16Array.from('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', (c) => c.charCodeAt(0))
+const BASE58_CODES = Uint16Array.from('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', (c) =>
+  c.charCodeAt(0),
+)
 const BASE58_4 = 58 ** 4
 const payload = new Uint8Array(25)
 // 25 bytes as 24-bit limbs, most significant first (the first limb holds one byte).
@@ -168,7 +170,8 @@ export function encodeBase58Check(version: number, bytes: Uint8Array, start = 0)
   payload[24] = sum & 0xff
 
   limbs[0] = payload[0]!
-  for (let i = 1, j = 1; i < 25; i += 3, j++) limbs[j] = (payload[i]! << 16) | (payload[i + 1]! << 8) | payload[i + 2]!
+  for (let i = 1, j = 1; i < 25; i += 3, j++)
+    limbs[j] = (payload[i]! << 16) | (payload[i + 1]! << 8) | payload[i + 2]!
   // Repeated division by 58^4, each giving four base58 digits, least significant first.
   let count = 0
   let top = 0

@@ -21,6 +21,8 @@ export interface BitcoinAdapterConfig {
   confirmations?: number
   /** Blocks fetched at once during a scan. Default 4. */
   scanConcurrency?: number
+  /** Core only: JSON-RPC calls per batch request (1 turns batching off). Default 100. */
+  batchSize?: number
 }
 
 /** What every action needs to know besides the backend. */

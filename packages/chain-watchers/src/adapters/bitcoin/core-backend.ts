@@ -1,5 +1,5 @@
 import { JsonRpcError } from '../../rpc/errors.js'
-import { callJsonRpc, jsonRpc } from '../../rpc/json-rpc.js'
+import { callJsonRpc, createJsonRpcBatcher } from '../../rpc/json-rpc.js'
 import type { RpcPool } from '../../rpc/pool.js'
 import type { BackendTransaction, BitcoinBackend } from './backend.js'
 import { hexBytes, parseBlock, parseTransaction } from './parse.js'
@@ -26,10 +26,15 @@ interface CoreRawTransaction {
 /**
  * Bitcoin Core's JSON-RPC: getblock with verbosity 0 for raw blocks, getrawtransaction with verbosity 2
  * (prevouts of mined transactions; nodes before 25.0 read 2 as plain verbose). Needs `txindex=1` to find
- * mined transactions.
+ * mined transactions. The small calls made in the same tick (a scan's tip and block hashes) share one
+ * batch request, up to `batchSize` (1 turns batching off).
  */
-export function createCoreBackend(pool: RpcPool): BitcoinBackend {
-  const call = <T>(method: string, params: unknown[]) => jsonRpc<T>(pool, method, params)
+export function createCoreBackend(
+  pool: RpcPool,
+  { batchSize = 100 }: { batchSize?: number } = {},
+): BitcoinBackend {
+  const batcher = createJsonRpcBatcher(pool, { maxSize: batchSize })
+  const call = <T>(method: string, params: unknown[]) => batcher.request<T>(method, params)
 
   return {
     kind: 'core',
@@ -49,7 +54,9 @@ export function createCoreBackend(pool: RpcPool): BitcoinBackend {
 
     getBlock: (hash) =>
       pool
-        .request(async (a) => parseBlock(a, hexBytes(a, 'getblock', await callJsonRpc(a, 'getblock', [hash, 0])), hash))
+        .request(async (a) =>
+          parseBlock(a, hexBytes(a, 'getblock', await callJsonRpc(a, 'getblock', [hash, 0])), hash),
+        )
         .catch((error) => {
           if (isRpcCode(error, RPC_INVALID_ADDRESS_OR_KEY)) return undefined
           throw error

@@ -25,7 +25,9 @@ export function createEsploraBackend(pool: RpcPool): BitcoinBackend {
     })
 
   const getTip: BitcoinBackend['getTip'] = async () => {
-    const hash = await pool.request(async (a) => hashOf(a, '/blocks/tip/hash', await a.send('/blocks/tip/hash')))
+    const hash = await pool.request(async (a) =>
+      hashOf(a, '/blocks/tip/hash', await a.send('/blocks/tip/hash')),
+    )
     const block = await pool.request(async (a) => {
       const res = await a.send(`/block/${hash}`)
       // Replaced by a reorg between the two reads: ask again.

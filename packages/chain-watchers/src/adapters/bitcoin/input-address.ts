@@ -20,7 +20,8 @@ export function inputAddress(input: TxInput, params: Network): string | null {
   // p2sh-p2wpkh / p2sh-p2wsh: the scriptSig is one push of the witness program, the redeem script.
   if (pushes.length === 1 && witness.length > 0) {
     const redeem = pushes[0]!
-    const isProgram = redeem[0] === 0x00 && redeem[1] === redeem.length - 2 && (redeem.length === 22 || redeem.length === 34)
+    const isProgram =
+      redeem[0] === 0x00 && redeem[1] === redeem.length - 2 && (redeem.length === 22 || redeem.length === 34)
     return isProgram ? address.toBase58Check(crypto.hash160(redeem), params.scriptHash) : null
   }
   // p2pkh: <signature> <pubkey>

@@ -17,7 +17,7 @@ const scripts: Record<string, Uint8Array> = {
   p2tr: bitcoin.payments.p2tr({ pubkey: hash32 }).output!,
   'witness v2': hex(`5210${'ab'.repeat(16)}`),
   'P2A anchor': hex('51024e73'),
-  'OP_RETURN': bitcoin.payments.embed({ data: [hash20] }).output!,
+  OP_RETURN: bitcoin.payments.embed({ data: [hash20] }).output!,
   p2pk: bitcoin.payments.p2pk({ pubkey }).output!,
   'bare multisig': bitcoin.payments.p2ms({ m: 1, pubkeys: [pubkey] }).output!,
   empty: new Uint8Array(0),
@@ -26,27 +26,34 @@ const scripts: Record<string, Uint8Array> = {
 }
 
 describe('outputAddress', () => {
-  it.each(Object.entries(bitcoin.networks))('gives what bitcoinjs fromOutputScript gives on %s', (_, params) => {
-    // bitcoinjs warns once about future segwit versions; the warning is not what is tested.
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    for (const [name, script] of Object.entries(scripts)) {
-      let expected: string | undefined
-      try {
-        expected = bitcoin.address.fromOutputScript(script, params)
-      } catch {
-        expected = undefined
+  it.each(Object.entries(bitcoin.networks))(
+    'gives what bitcoinjs fromOutputScript gives on %s',
+    (_, params) => {
+      // bitcoinjs warns once about future segwit versions; the warning is not what is tested.
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      for (const [name, script] of Object.entries(scripts)) {
+        let expected: string | undefined
+        try {
+          expected = bitcoin.address.fromOutputScript(script, params)
+        } catch {
+          expected = undefined
+        }
+        expect([name, outputAddress(script, params)]).toEqual([name, expected])
       }
-      expect([name, outputAddress(script, params)]).toEqual([name, expected])
-    }
-    warn.mockRestore()
-  })
+      warn.mockRestore()
+    },
+  )
 
   it('encodes the BIP173 and BIP350 examples', () => {
-    expect(outputAddress(scripts.p2wpkh!, bitcoin.networks.bitcoin)).toBe('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4')
+    expect(outputAddress(scripts.p2wpkh!, bitcoin.networks.bitcoin)).toBe(
+      'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4',
+    )
     expect(outputAddress(scripts.p2tr!, bitcoin.networks.bitcoin)).toBe(
       'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0',
     )
-    expect(outputAddress(scripts.p2wpkh!, bitcoin.networks.regtest)).toBe('bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080')
+    expect(outputAddress(scripts.p2wpkh!, bitcoin.networks.regtest)).toBe(
+      'bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080',
+    )
   })
 
   it('has no address for data, bare keys and non-standard scripts', () => {
@@ -57,19 +64,24 @@ describe('outputAddress', () => {
 })
 
 describe('addressScript', () => {
-  it.each(Object.entries(bitcoin.networks))('gives what bitcoinjs toOutputScript gives on %s', (_, params) => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    for (const [name, script] of Object.entries(scripts)) {
-      const address = outputAddress(script, params)
-      if (!address) continue
-      expect([name, Buffer.from(addressScript(address, params)!).toString('hex')]).toEqual([
-        name,
-        Buffer.from(bitcoin.address.toOutputScript(address, params)).toString('hex'),
-      ])
-      expect(addressScript(address.toUpperCase(), params)).toEqual(address.startsWith(params.bech32) ? script : undefined)
-    }
-    warn.mockRestore()
-  })
+  it.each(Object.entries(bitcoin.networks))(
+    'gives what bitcoinjs toOutputScript gives on %s',
+    (_, params) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      for (const [name, script] of Object.entries(scripts)) {
+        const address = outputAddress(script, params)
+        if (!address) continue
+        expect([name, Buffer.from(addressScript(address, params)!).toString('hex')]).toEqual([
+          name,
+          Buffer.from(bitcoin.address.toOutputScript(address, params)).toString('hex'),
+        ])
+        expect(addressScript(address.toUpperCase(), params)).toEqual(
+          address.startsWith(params.bech32) ? script : undefined,
+        )
+      }
+      warn.mockRestore()
+    },
+  )
 
   it('refuses a bad checksum, mixed case, another network and garbage', () => {
     const good = 'bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080'

@@ -14,13 +14,21 @@ export function outputAddress(script: Uint8Array, params: Network): string | und
   // Witness programs: OP_0 or OP_1..OP_16, then one push of 2..40 bytes (BIP141).
   if (n >= 4 && n <= 42 && script[1] === n - 2 && (op === 0x00 || (op >= 0x51 && op <= 0x60))) {
     const version = op === 0x00 ? 0 : op - 0x50
-    if (version === 0) return n === 22 || n === 34 ? encodeSegwitAddress(params.bech32, 0, script, 2) : undefined
+    if (version === 0)
+      return n === 22 || n === 34 ? encodeSegwitAddress(params.bech32, 0, script, 2) : undefined
     // v1 is taproot only with a 32-byte key (a 2-byte v1 program is the P2A anchor, not an address).
     if (version === 1) return n === 34 ? encodeSegwitAddress(params.bech32, 1, script, 2) : undefined
     return encodeSegwitAddress(params.bech32, version, script, 2)
   }
   // OP_DUP OP_HASH160 <20> OP_EQUALVERIFY OP_CHECKSIG
-  if (n === 25 && op === 0x76 && script[1] === 0xa9 && script[2] === 0x14 && script[23] === 0x88 && script[24] === 0xac) {
+  if (
+    n === 25 &&
+    op === 0x76 &&
+    script[1] === 0xa9 &&
+    script[2] === 0x14 &&
+    script[23] === 0x88 &&
+    script[24] === 0xac
+  ) {
     return encodeBase58Check(params.pubKeyHash, script, 3)
   }
   // OP_HASH160 <20> OP_EQUAL

@@ -57,7 +57,9 @@ export async function scanBlocks(
     backend.getTipHeight(),
     ...Array.from({ length: Math.min(count, context.scanConcurrency) }, worker),
   ])
-  if (to > BigInt(tipHeight)) throw new InvalidInputError(`Block ${to} is beyond the bitcoin tip ${tipHeight}`)
+  if (to > BigInt(tipHeight)) {
+    throw new InvalidInputError(`Block ${to} is beyond the bitcoin tip ${tipHeight}`)
+  }
   if (failure) {
     // A height the node had no block for although it is below the tip: the chain got shorter meanwhile.
     if (failure.error instanceof BeyondTipError) {
@@ -69,7 +71,9 @@ export async function scanBlocks(
   const events: TransferEvent[] = []
   blocks.forEach((block, i) => {
     const parent = blocks[i - 1]
-    if (parent && block.prevHash !== parent.hash) throw new ReorgDuringScanError(context.network, BigInt(block.height))
+    if (parent && block.prevHash !== parent.hash) {
+      throw new ReorgDuringScanError(context.network, BigInt(block.height))
+    }
     const status = statusOf(context, tipHeight - block.height + 1)
     const minedIn = { ref: { number: BigInt(block.height), hash: block.hash }, time: block.time }
     for (const f of block.found) events.push(outputTransfer(context, f, status, minedIn))

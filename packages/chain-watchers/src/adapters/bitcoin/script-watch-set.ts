@@ -49,7 +49,11 @@ export class ScriptWatchSet implements WatchSet, ScriptLookup {
   }
 
   /** A set of every address of `addresses`. */
-  static from(mode: NetworkMode, addresses: Iterable<string>, options: { expected?: number } = {}): ScriptWatchSet {
+  static from(
+    mode: NetworkMode,
+    addresses: Iterable<string>,
+    options: { expected?: number } = {},
+  ): ScriptWatchSet {
     const set = new ScriptWatchSet(mode, options)
     for (const a of addresses) set.add(a)
     return set

@@ -23,18 +23,21 @@ export async function verifyTransaction(
   { context, txid: given }: VerifyTransactionParameters,
 ): Promise<TransferEvent[]> {
   if (!TXID.test(given)) {
-    throw new InvalidInputError(`Not a Bitcoin transaction id: ${given}`, { details: 'expected 64 hex digits' })
+    throw new InvalidInputError(`Not a Bitcoin transaction id: ${given}`, {
+      details: 'expected 64 hex digits',
+    })
   }
   const txid = given.toLowerCase()
   const found = await backend.getTransaction(txid)
   if (!found) throw new TransactionNotFoundError(context.network, txid)
 
-  const { tx } = found
-
+  const { tx, status } = found
   const first = tx.ins[0]
-  const from = found.firstInputAddress ?? (tx.isCoinbase() || !first ? null : inputAddress(first, context.params))
-  const { status } = found
-  const minedIn: MinedIn | undefined = status.confirmed ? { ref: status.block, time: status.blockTime } : undefined
+  const from =
+    found.firstInputAddress ?? (tx.isCoinbase() || !first ? null : inputAddress(first, context.params))
+  const minedIn: MinedIn | undefined = status.confirmed
+    ? { ref: status.block, time: status.blockTime }
+    : undefined
   const transferStatus = status.confirmed ? statusOf(context, status.confirmations) : 'pending'
 
   const events: TransferEvent[] = []

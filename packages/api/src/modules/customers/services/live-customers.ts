@@ -19,18 +19,15 @@ export type LiveCustomerRow = CustomerRow & CustomerStatsRow
  * it into the inner join the lifetime-value sort drives from.
  */
 export function selectLiveCustomers(db: Executor, merchantId: string) {
-  return (
-    db
-      .selectFrom('customers as c')
-      .leftJoin('customer_stats as s', (join) =>
-        join.onRef('s.customer_id', '=', 'c.id').on('s.merchant_id', '=', merchantId),
-      )
-      .select(qualifiedColumns)
-      .select(['s.lifetime_value', 's.payment_count', 's.last_payment_at'])
-      ])
-      .where('c.merchant_id', '=', merchantId)
-      .where('c.deleted_at', 'is', null)
-  )
+  return db
+    .selectFrom('customers as c')
+    .leftJoin('customer_stats as s', (join) =>
+      join.onRef('s.customer_id', '=', 'c.id').on('s.merchant_id', '=', merchantId),
+    )
+    .select(qualifiedColumns)
+    .select(['s.lifetime_value', 's.payment_count', 's.last_payment_at'])
+    .where('c.merchant_id', '=', merchantId)
+    .where('c.deleted_at', 'is', null)
 }
 
 /** The preferred coins of some customers, in one query, keyed by customer id and in order. */

@@ -22,6 +22,10 @@ export type CustomerReference = {
 export const customerReferences: readonly CustomerReference[] = [
   // Customers merged earlier into the duplicate now point at the one that absorbed it.
   { table: 'customers', column: 'merged_into_id' },
+  // Their addresses keep paying, now to the kept customer; their payments move with them (the stats are
+  // folded separately, so nothing is counted twice).
+  { table: 'deposit_targets', column: 'customer_id' },
+  { table: 'payments', column: 'customer_id' },
 ]
 
 /** Re-points every reference from one customer to another, within one merchant. */
