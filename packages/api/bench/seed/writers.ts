@@ -110,15 +110,17 @@ export async function copyWriter(url: string, connections: number): Promise<Seed
   }
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
+// PGlite fails on a statement with more than 32,767 bound parameters (PostgreSQL allows 65,535).
+const MAX_PARAMETERS = 30_000
+
+/** Slices rows into INSERTs that stay under the parameter limit. */
+function chunks<T extends object>(rows: T[]): T[][] {
+  if (rows.length === 0) return []
+  const size = Math.floor(MAX_PARAMETERS / Object.keys(rows[0]!).length)
   const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
   return out
 }
-
-// A statement may bind at most 65,535 parameters: customers have 26 columns, so 2,000 rows per INSERT.
-const CUSTOMER_ROWS_PER_INSERT = 2000
-const SMALL_ROWS_PER_INSERT = 5000
 
 const json = (v: object | null) => (v === null ? null : JSON.stringify(v))
 
@@ -136,22 +138,13 @@ export function insertWriter(db: Kysely<Database>): SeedWriter {
   return {
     async write(batch) {
       await db.transaction().execute(async (trx) => {
-        for (const part of chunks(batch, CUSTOMER_ROWS_PER_INSERT)) {
-          await trx
-            .insertInto('customers')
-            .values(part.map((r) => toInsertable(r.customer)))
-            .execute()
+        for (const part of chunks(batch.map((r) => toInsertable(r.customer)))) {
+          await trx.insertInto('customers').values(part).execute()
         }
-        for (const part of chunks(batch, SMALL_ROWS_PER_INSERT)) {
-          await trx
-            .insertInto('customer_stats')
-            .values(part.map((r) => r.stats))
-            .execute()
+        for (const part of chunks(batch.map((r) => r.stats))) {
+          await trx.insertInto('customer_stats').values(part).execute()
         }
-        for (const part of chunks(
-          batch.flatMap((r) => r.preferences),
-          SMALL_ROWS_PER_INSERT,
-        )) {
+        for (const part of chunks(batch.flatMap((r) => r.preferences))) {
           await trx.insertInto('customer_preferences').values(part).execute()
         }
       })

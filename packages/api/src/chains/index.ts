@@ -6,10 +6,17 @@ import {
   type NetworkId,
   networkIds,
   networks,
+  ScriptWatchSet,
+  type WatchSet,
 } from '@coinbook/chain-watchers'
 import type { Kysely } from 'kysely'
 import { type Config, extraTokens, requiredConfirmations, rpcUrls } from '../config.js'
 import type { Database } from '../db/database.js'
+
+/** A watch set that also takes new targets. */
+export interface TargetSet extends WatchSet {
+  add(target: string): unknown
+}
 
 /**
  * The chains this deployment talks to: an adapter for each network with RPC URLs, and the watch set of
@@ -17,7 +24,7 @@ import type { Database } from '../db/database.js'
  */
 export class Chains {
   private readonly adapters = new Map<NetworkId, ChainAdapter>()
-  private readonly sets = new Map<NetworkId, { set: CompactWatchSet; loadedAt: Date | null }>()
+  private readonly sets = new Map<NetworkId, { set: TargetSet; loadedAt: Date | null }>()
 
   constructor(
     private readonly config: Config,
@@ -53,7 +60,7 @@ export class Chains {
    * The watch set of a network, first loading every target and later only recent ones. The overlap of a
    * few minutes covers transactions that committed after a later one we already read.
    */
-  async watchSet(db: Kysely<Database>, network: NetworkId): Promise<CompactWatchSet> {
+  async watchSet(db: Kysely<Database>, network: NetworkId): Promise<TargetSet> {
     const entry = this.entry(network)
     const now = new Date()
     let q = db.selectFrom('deposit_targets').select('address').where('network', '=', network)
@@ -66,7 +73,9 @@ export class Chains {
   private entry(network: NetworkId) {
     let e = this.sets.get(network)
     if (!e) {
-      e = { set: new CompactWatchSet(), loadedAt: null }
+      // Bitcoin matches output scripts, so a scan builds no address string for outputs that are not ours.
+      const set = network === 'bitcoin' ? new ScriptWatchSet(this.config.COINBOOK_NETWORK_MODE) : new CompactWatchSet()
+      e = { set, loadedAt: null }
       this.sets.set(network, e)
     }
     return e

@@ -1,19 +1,10 @@
-import * as ecc from '@bitcoinerlab/secp256k1'
+import type { Block, Transaction } from 'bitcoinjs-lib'
 import * as bitcoin from 'bitcoinjs-lib'
-import { Block, Transaction } from 'bitcoinjs-lib'
+import { coinbaseTransaction, mineBlock, regtestGenesis, subsidy } from './mining.js'
 
-bitcoin.initEccLib(ecc)
+export { REGTEST_BITS, REGTEST_GENESIS_HASH, subsidy } from './mining.js'
 
-/** Bitcoin Core's regtest genesis block, rebuilt from its parts so its hash proves the encoding. */
-export const REGTEST_GENESIS_HASH = '0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca590b1a11466e2206'
-const GENESIS_COINBASE_HEX =
-  '01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff4d04ffff001d0104455468652054696d65732030332f4a616e2f32303039204368616e63656c6c6f72206f6e206272696e6b206f66207365636f6e64206261696c6f757420666f722062616e6b73ffffffff0100f2052a01000000434104678afdb0fe5548271967f1a67130b7105cd6a828e03909a67962e0ea1f61deb649f6bc3f4cef38c4f35504e51ec112de5c384df7ba0b8d578a4c702b6bf11d5fac00000000'
-
-/** Regtest's proof-of-work limit: any hash below 0x7fffff·2^232 is a valid block. */
-export const REGTEST_BITS = 0x207fffff
 const COINBASE_MATURITY = 100
-const HALVING_INTERVAL = 150
-const WITNESS_COMMITMENT_HEADER = Uint8Array.from([0x6a, 0x24, 0xaa, 0x21, 0xa9, 0xed])
 /** Blocks after genesis are stamped from here, ten minutes apart, so block times look current. */
 const FIRST_BLOCK_TIME = 1_760_000_000
 
@@ -85,17 +76,8 @@ export class RegtestChain {
   private branch = 0
 
   constructor(readonly minerScript: Uint8Array) {
-    const coinbase = Transaction.fromHex(GENESIS_COINBASE_HEX)
-    const block = new Block()
-    block.version = 1
-    block.prevHash = new Uint8Array(32)
-    block.timestamp = 1296688602
-    block.bits = REGTEST_BITS
-    block.nonce = 2
-    block.transactions = [coinbase]
-    block.merkleRoot = Block.calculateMerkleRoot([coinbase])
     // The genesis coinbase is not spendable and not in Core's txindex: keep it out of the UTXO set.
-    this.connect(block, { indexTxs: false })
+    this.connect(regtestGenesis(), { indexTxs: false })
   }
 
   get height(): number {
@@ -265,38 +247,17 @@ export class RegtestChain {
       }, 0n)
       fees += inputs - tx.outs.reduce((sum, o) => sum + o.value, 0n)
     }
-    const coinbase = this.coinbase(height, subsidy(height) + fees, coinbaseScript, txs)
-    const block = new Block()
-    block.version = 0x20000000
-    block.prevHash = this.tip.block.getHash()
-    block.timestamp = Math.max(FIRST_BLOCK_TIME + height * 600 + this.branch, this.tip.block.timestamp + 1)
-    block.bits = REGTEST_BITS
-    block.transactions = [coinbase, ...txs]
-    block.merkleRoot = Block.calculateMerkleRoot(block.transactions)
-    block.witnessCommit = block.getWitnessCommit() ?? undefined
-    block.nonce = 0
-    while (!block.checkProofOfWork()) block.nonce++
+    const coinbase = coinbaseTransaction({
+      height,
+      value: subsidy(height) + fees,
+      script: coinbaseScript,
+      txs,
+      extraNonce: this.branch,
+    })
+    const timestamp = Math.max(FIRST_BLOCK_TIME + height * 600 + this.branch, this.tip.block.timestamp + 1)
+    const block = mineBlock(this.tip.block.getHash(), timestamp, [coinbase, ...txs])
     for (const tx of txs) this.mempoolTxs.delete(tx.getId())
     return this.connect(block, { indexTxs: true })
-  }
-
-  private coinbase(height: number, value: bigint, script: Uint8Array, txs: Transaction[]): Transaction {
-    const coinbase = new Transaction()
-    coinbase.version = 2
-    // BIP34 height first; the branch number keeps competing branches' coinbases (and blocks) distinct.
-    const scriptSig = bitcoin.script.compile([
-      bitcoin.script.number.encode(height),
-      bitcoin.script.number.encode(this.branch),
-    ])
-    coinbase.addInput(new Uint8Array(32), 0xffffffff, 0xffffffff, scriptSig)
-    coinbase.addOutput(script, value)
-    if (txs.some((tx) => tx.hasWitnesses())) {
-      // BIP141: the witness reserved value is 32 zero bytes; the commitment covers the wtxid merkle root.
-      coinbase.setWitness(0, [new Uint8Array(32)])
-      const commitment = Block.calculateMerkleRoot([coinbase, ...txs], true)
-      coinbase.addOutput(Buffer.concat([WITNESS_COMMITMENT_HEADER, commitment]), 0n)
-    }
-    return coinbase
   }
 
   private connect(block: Block, opts: { indexTxs: boolean }): StoredBlock {
@@ -362,10 +323,4 @@ export class RegtestChain {
       })
     }
   }
-}
-
-/** Regtest's block subsidy: 50 BTC halving every 150 blocks. */
-export function subsidy(height: number): bigint {
-  const halvings = Math.floor(height / HALVING_INTERVAL)
-  return halvings >= 64 ? 0n : 5_000_000_000n >> BigInt(halvings)
 }

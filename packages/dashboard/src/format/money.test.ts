@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney, formatMoneyOrDash, roundDecimal } from './money'
+import { formatAssetAmount, formatMoney, formatMoneyOrDash, roundDecimal } from './money'
 
 describe('formatMoney', () => {
   it('formats a decimal string in the currency of the locale', () => {
@@ -49,5 +49,24 @@ describe('roundDecimal', () => {
   it('returns base units and the sign', () => {
     expect(roundDecimal('12.345', 2)).toEqual({ negative: false, units: 1235n })
     expect(roundDecimal('-7', 2)).toEqual({ negative: true, units: 700n })
+  })
+})
+
+describe('formatAssetAmount', () => {
+  it('keeps every significant decimal of a coin amount and drops trailing zeros', () => {
+    expect(formatAssetAmount('0.00150000', 'BTC', 'en-US')).toBe('0.0015\u00a0BTC')
+    expect(formatAssetAmount('1234567.123456789012345678', 'ETH', 'en-US')).toBe(
+      '1,234,567.123456789012345678\u00a0ETH',
+    )
+    expect(formatAssetAmount('250.000000', 'USDT', 'en-US')).toBe('250\u00a0USDT')
+  })
+
+  it('lays the digits out for the locale, exactly past what a float holds', () => {
+    expect(formatAssetAmount('9007199254740993.5', 'USDC', 'de-DE')).toBe('9.007.199.254.740.993,5\u00a0USDC')
+  })
+
+  it('shows what is not a decimal as it came, and never a negative zero', () => {
+    expect(formatAssetAmount('n/a', 'TON', 'en-US')).toBe('n/a\u00a0TON')
+    expect(formatAssetAmount('-0.000', 'SOL', 'en-US')).toBe('0\u00a0SOL')
   })
 })

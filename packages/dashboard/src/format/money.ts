@@ -67,3 +67,23 @@ export function formatMoneyOrDash(
     return amount
   }
 }
+
+/**
+ * Formats an exact amount of a coin ("1234.50000000", "BTC") as "1,234.5 BTC": every significant decimal
+ * is kept (a payment must match the wallet to the last digit), trailing zeros are dropped, the whole part
+ * is grouped for the locale from a bigint. Anything that is not a decimal string is shown as it came.
+ */
+export function formatAssetAmount(amount: string, asset: string, locale?: string): string {
+  const m = DECIMAL.exec(amount.trim())
+  if (!m) return `${amount}\u00a0${asset}`
+  const [, sign, whole = '0', fraction = ''] = m
+  const decimals = fraction.replace(/0+$/, '')
+  const units = BigInt(whole)
+  const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(units)
+  const separator =
+    new Intl.NumberFormat(locale, { minimumFractionDigits: 1 })
+      .formatToParts(1.5)
+      .find((p) => p.type === 'decimal')?.value ?? '.'
+  const negative = sign === '-' && (units !== 0n || decimals !== '')
+  return `${negative ? '-' : ''}${grouped}${decimals ? `${separator}${decimals}` : ''}\u00a0${asset}`
+}

@@ -6,14 +6,14 @@ import { EmptyState } from '../../../../ui/EmptyState'
 import { Flash } from '../../../../ui/Flash'
 import { PlusIcon, UsersIcon } from '../../../../ui/icons'
 import { PageHeader } from '../../../../ui/PageHeader'
+import { Pagination } from '../../../../ui/Pagination'
 import { LoadingBlock } from '../../../../ui/Spinner'
 import { useCurrentMe } from '../../../auth/hooks/useMe'
 import { useCustomerList } from '../../hooks/queries'
-import { useCustomerListParams } from '../../hooks/useCustomerListParams'
+import { PAGE_SIZES, useCustomerListParams } from '../../hooks/useCustomerListParams'
 import { usePageShortcuts } from '../../hooks/useListShortcuts'
 import { CustomerFilters } from './CustomerFilters'
 import { CustomerTable } from './CustomerTable'
-import { Pagination } from './Pagination'
 
 /** /customers: search, filter, sort and page through the merchant's customers. */
 export function CustomersPage() {
@@ -135,6 +135,13 @@ export function CustomersPage() {
               onPrevious={previousPage}
               onNext={nextPage}
               onPageSize={(size) => setFilter('limit', String(size))}
+              pageSizes={PAGE_SIZES}
+              hints={
+                <>
+                  <kbd>/</kbd> search · <kbd>n</kbd> new · <kbd>↑</kbd>
+                  <kbd>↓</kbd> move · <kbd>Enter</kbd> open
+                </>
+              }
             />
           </>
         )}

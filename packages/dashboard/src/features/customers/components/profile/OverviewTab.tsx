@@ -5,7 +5,7 @@ import { useReportingCurrency } from '../../../auth/hooks/useMe'
 import type { CustomerDto } from '../../api'
 import { paymentTermsLabel, typeLabel } from '../../labels'
 import { TagList } from '../CustomerBadges'
-import { coinLabel } from '../form/coins'
+import { coinLabel } from '../../../../chains/coins'
 import { DetailList } from './DetailList'
 
 export interface OverviewTabProps {

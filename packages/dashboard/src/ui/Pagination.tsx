@@ -1,5 +1,5 @@
-import { ChevronLeftIcon, ChevronRightIcon } from '../../../../ui/icons'
-import { PAGE_SIZES } from '../../hooks/useCustomerListParams'
+import type { ReactNode } from 'react'
+import { ChevronLeftIcon, ChevronRightIcon } from './icons'
 
 export interface PaginationProps {
   /** Zero-based page number, or null when unknown (a page opened from a pasted link). */
@@ -11,6 +11,10 @@ export interface PaginationProps {
   onPrevious: () => void
   onNext: (cursor: string) => void
   onPageSize: (size: number) => void
+  /** The page sizes to offer, e.g. [10, 25, 50, 100]. */
+  pageSizes: readonly number[]
+  /** Keyboard shortcuts of the page, shown between the size and the buttons (hidden from screen readers). */
+  hints?: ReactNode
 }
 
 /** Previous/Next over cursor pages, with the rows shown and a page-size selector. */
@@ -23,6 +27,8 @@ export function Pagination({
   onPrevious,
   onNext,
   onPageSize,
+  pageSizes,
+  hints,
 }: PaginationProps) {
   const first = pageIndex === null ? null : pageIndex * pageSize + 1
   return (
@@ -34,17 +40,18 @@ export function Pagination({
           value={pageSize}
           onChange={(e) => onPageSize(Number(e.target.value))}
         >
-          {PAGE_SIZES.map((s) => (
+          {pageSizes.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
           ))}
         </select>
       </label>
-      <p className="kbd-hints" aria-hidden="true">
-        <kbd>/</kbd> search · <kbd>n</kbd> new · <kbd>↑</kbd>
-        <kbd>↓</kbd> move · <kbd>Enter</kbd> open
-      </p>
+      {hints ? (
+        <p className="kbd-hints" aria-hidden="true">
+          {hints}
+        </p>
+      ) : null}
       <span className="pagination__range" aria-live="polite">
         {first !== null && rowCount > 0 ? `${first}–${first + rowCount - 1}` : null}
       </span>
