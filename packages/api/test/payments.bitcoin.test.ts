@@ -41,9 +41,12 @@ describe.each(['esplora', 'core'] as const)('Bitcoin payments end to end (%s bac
     const wallet = await t.request('PUT', '/api/v1/wallets/bitcoin', { as: owner, body: { xpub: vpub } })
     expect(wallet.status).toBe(200)
     expect(wallet.body.scheme).toBe('bip84')
-    expect(wallet.body.firstAddresses.map((a: { address: string }) => a.address)).toEqual(customerAddresses('bip84', 3))
+    expect(wallet.body.firstAddresses.map((a: { address: string }) => a.address)).toEqual(
+      customerAddresses('bip84', 3),
+    )
 
-    customerId = (await t.request('POST', '/api/v1/customers', { as: owner, body: { name: 'Satoshi' } })).body.id
+    customerId = (await t.request('POST', '/api/v1/customers', { as: owner, body: { name: 'Satoshi' } })).body
+      .id
     const target = await t.request('POST', `/api/v1/customers/${customerId}/deposit-targets`, {
       as: owner,
       body: { asset: 'BTC', network: 'bitcoin', amount: '0.001' },
@@ -61,7 +64,9 @@ describe.each(['esplora', 'core'] as const)('Bitcoin payments end to end (%s bac
       body: { network: 'bitcoin', txHash: tx.getId() },
     })
     expect(pending.status).toBe(200)
-    expect(pending.body.data).toMatchObject([{ status: 'pending', amount: '0.001', confirmations: 0, blockNumber: null }])
+    expect(pending.body.data).toMatchObject([
+      { status: 'pending', amount: '0.001', confirmations: 0, blockNumber: null },
+    ])
 
     h.chain.mine(1)
     const run = await scan()

@@ -234,3 +234,44 @@ describe('EVM payments end to end on anvil', () => {
     expect(allocate.status).toBe(404)
   })
 })
+
+describe('a crash between writing payments and moving the cursor', () => {
+  it('loses nothing and counts nothing twice when the scan runs again', async () => {
+    const { CrashingPlugin } = await import('./crash-plugin.js')
+    const owner2 = await t.signup()
+    const id = (await t.request('POST', '/api/v1/customers', { as: owner2, body: { name: 'Crash' } })).body.id
+    await t.request('PUT', '/api/v1/wallets/ethereum', {
+      as: owner2,
+      body: { xpub: publicKeyAt("m/44'/60'/1'") },
+    })
+    const target = await t.request('POST', `/api/v1/customers/${id}/deposit-targets`, {
+      as: owner2,
+      body: { asset: 'USDT', network: 'ethereum' },
+    })
+    const hash = await f.payToken(f.usdt, target.body.address, 7_000_000n)
+    await f.blockOf(hash)
+
+    // The process "dies" when it moves the cursor: the transaction with the payment rolls back too.
+    const plugin = new CrashingPlugin('chain_cursors', 'block_number')
+    const crashing = t.db.withPlugin(plugin)
+    const opts = {
+      adapter: f.adapter,
+      watch: { has: () => true },
+      ingest: { rates: t.core.rates, mode: 'regtest' as const, confirmationsFor: () => 3 },
+      startAt: 1n,
+    }
+    await expect(scanNetwork({ ...opts, db: crashing })).rejects.toThrow(/simulated crash/)
+    expect(plugin.seen).toContain('InsertQueryNode') // the payment was written before the crash
+    const none = await t.request('GET', `/api/v1/customers/${id}/payments`, { as: owner2 })
+    expect(none.body.data).toHaveLength(0)
+
+    // Restarted, it reads the same blocks again: one payment, counted once.
+    await scanNetwork({ ...opts, db: t.db })
+    await scanNetwork({ ...opts, db: t.db })
+    await f.mine(3)
+    await confirmPayments({ db: t.db, adapter: f.adapter, required: 3 })
+    await confirmPayments({ db: t.db, adapter: f.adapter, required: 3 })
+    const after = await t.request('GET', `/api/v1/customers/${id}`, { as: owner2 })
+    expect(after.body).toMatchObject({ lifetimeValue: '7', paymentCount: 1 })
+  })
+})

@@ -71,3 +71,14 @@ export class WrongChainError extends ChainError {
 export class InvalidInputError extends ChainError {
   override name = 'InvalidInputError'
 }
+
+/** A block changed between two reads of one scan (a reorg under it): nothing was returned; scan again. */
+export class ReorgDuringScanError extends ChainError {
+  override name = 'ReorgDuringScanError'
+  constructor(
+    readonly network: NetworkId,
+    readonly blockNumber: bigint,
+  ) {
+    super(`${network} block ${blockNumber} changed during the scan (a reorg); scan again`)
+  }
+}

@@ -78,6 +78,7 @@ export const MAX_CUSTOMERS = 10_000_000
 const FROM = Date.UTC(2019, 0, 1)
 const TO = Date.UTC(2026, 9, 31)
 
+const LATIN_NAME = /^[\p{Script=Latin}\p{N}\p{P}\p{Zs}&]+$/u
 const localeWeights = locales.map((l) => [l, l.weight] as const)
 
 /** Email-safe lower-case ASCII of a romanised name: "Müller" → "muller", "O'Brien" → "obrien". */
@@ -225,7 +226,8 @@ export function generateCustomer(index: number, opts: GenerateOptions): SeedRow 
   const id = uuidv7({ msecs: createdMs })
 
   let domain: string
-  if (company && business && rng.chance(0.7)) {
+  // A company's own domain, when its name has Latin letters to make one from ("Παπαδάκης IKE" has not).
+  if (company && business && LATIN_NAME.test(company) && rng.chance(0.7)) {
     const tld = rng.chance(0.5) ? 'com' : country.code === 'GB' ? 'co.uk' : country.code.toLowerCase()
     domain = `${slug(company).slice(0, 24) || 'company'}.${tld}`
   } else {

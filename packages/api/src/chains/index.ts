@@ -74,7 +74,8 @@ export class Chains {
     let e = this.sets.get(network)
     if (!e) {
       // Bitcoin matches output scripts, so a scan builds no address string for outputs that are not ours.
-      const set = network === 'bitcoin' ? new ScriptWatchSet(this.config.COINBOOK_NETWORK_MODE) : new CompactWatchSet()
+      const set =
+        network === 'bitcoin' ? new ScriptWatchSet(this.config.COINBOOK_NETWORK_MODE) : new CompactWatchSet()
       e = { set, loadedAt: null }
       this.sets.set(network, e)
     }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ReorgDuringScanError } from '../../src/adapters/evm/errors.js'
-import { RpcError, RpcUnavailableError, WrongChainError } from '../../src/errors.js'
+import { ReorgDuringScanError, RpcError, RpcUnavailableError, WrongChainError } from '../../src/errors.js'
 import { customerAddresses, watchSetOf } from './fixtures.js'
 import { type BitcoinHarness, backends, startBitcoinHarness } from './harness.js'
 import { deadUrl, type Fault } from './server.js'

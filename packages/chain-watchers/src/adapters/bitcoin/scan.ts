@@ -1,5 +1,4 @@
-import { InvalidInputError } from '../../errors.js'
-import { ReorgDuringScanError } from '../evm/errors.js'
+import { InvalidInputError, ReorgDuringScanError } from '../../errors.js'
 import type { ScanResult, TransferEvent, WatchSet } from '../types.js'
 import type { BitcoinBackend } from './backend.js'
 import type { BitcoinContext } from './config.js'

@@ -1,17 +1,5 @@
 import { ChainError } from '../../errors.js'
-import type { NetworkId } from '../../registry/types.js'
 import { JsonRpcError } from '../../rpc/errors.js'
-
-/** A block changed between two reads of one scan (a reorg under it): nothing was returned; scan again. */
-export class ReorgDuringScanError extends ChainError {
-  override name = 'ReorgDuringScanError'
-  constructor(
-    readonly network: NetworkId,
-    readonly blockNumber: bigint,
-  ) {
-    super(`${network} block ${blockNumber} changed during the scan (a reorg); scan again`)
-  }
-}
 
 /** viem wraps what a transport throws; this digs our ChainError back out so callers see network and URL. */
 export function unwrapChainError(error: unknown): unknown {

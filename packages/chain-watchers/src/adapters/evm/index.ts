@@ -4,7 +4,7 @@ export { type CreateEvmClientParameters, createEvmClient, type EvmClient } from 
 export { type EvmAdapterConfig, type EvmContext, type EvmToken, resolveEvmConfig } from './config.js'
 export { confirmations } from './confirmations.js'
 export { parseTransferCall, parseTransferLog, transferRecipient, transferTopic } from './erc20.js'
-export { isRangeTooLarge, ReorgDuringScanError, unwrapChainError } from './errors.js'
+export { isRangeTooLarge, unwrapChainError } from './errors.js'
 export { getHead } from './head.js'
 export { getTransferLogs } from './logs.js'
 export { scanBlocks } from './scan.js'

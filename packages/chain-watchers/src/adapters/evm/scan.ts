@@ -1,11 +1,10 @@
 import type { RpcLog, RpcTransactionReceipt } from 'viem'
-import { InvalidInputError } from '../../errors.js'
+import { InvalidInputError, ReorgDuringScanError } from '../../errors.js'
 import type { ScanResult, TransferEvent, WatchSet } from '../types.js'
 import { blockRange, type FullBlock, getBlocks } from './blocks.js'
 import type { EvmClient } from './client.js'
 import type { EvmContext } from './config.js'
 import { parseTransferCall, transferRecipient } from './erc20.js'
-import { ReorgDuringScanError } from './errors.js'
 import { attemptedTokenTransfer, type MinedIn, nativeTransfer, statusOf, tokenTransfers } from './events.js'
 import { getTransferLogs } from './logs.js'
 
