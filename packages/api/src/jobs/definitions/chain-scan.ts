@@ -1,4 +1,4 @@
-import type { NetworkId } from '@coinbook/chain-watchers'
+import type { ChainAdapter, NetworkId } from '@coinbook/chain-watchers'
 import { z } from 'zod'
 import { confirmPayments } from '../../modules/payments/services/confirm.js'
 import { scanNetwork } from '../../modules/payments/services/scan.js'
@@ -12,41 +12,43 @@ function ingestDeps(deps: JobDeps) {
   }
 }
 
-/** Scans a network's new blocks for payments to deposit targets; a singleton per network. */
-export function chainScanJob(network: NetworkId, everyMs: number) {
+/** A repeatable singleton job of one network that runs only when the network has a node configured. */
+function networkJob(
+  kind: 'scan' | 'confirm',
+  network: NetworkId,
+  everyMs: number,
+  run: (adapter: ChainAdapter, deps: JobDeps) => Promise<void>,
+) {
   return defineJob({
-    id: `chain.scan.${network}`,
+    id: `chain.${kind}.${network}`,
     version: 1,
     schema: z.object({}),
     repeatEveryMs: everyMs,
     attempts: 1,
     handler: async (_payload, deps) => {
       const adapter = deps.chains.adapter(network)
-      if (!adapter) return
-      const watch = await deps.chains.watchSet(deps.db, network)
-      // Catch up in steps; each step commits its payments with its cursor.
-      for (let i = 0; i < 20; i++) {
-        const run = await scanNetwork({ db: deps.db, adapter, watch, ingest: ingestDeps(deps) })
-        if (!run || run.to === run.from - 1n) break
-        const head = await adapter.head()
-        if (run.to >= head.number) break
-      }
+      if (adapter) await run(adapter, deps)
     },
+  })
+}
+
+/** Scans a network's new blocks for payments to deposit targets; a singleton per network. */
+export function chainScanJob(network: NetworkId, everyMs: number) {
+  return networkJob('scan', network, everyMs, async (adapter, deps) => {
+    const watch = await deps.chains.watchSet(deps.db, network)
+    // Catch up in steps; each step commits its payments with its cursor.
+    for (let i = 0; i < 20; i++) {
+      const run = await scanNetwork({ db: deps.db, adapter, watch, ingest: ingestDeps(deps) })
+      if (!run || run.to === run.from - 1n) break
+      const head = await adapter.head()
+      if (run.to >= head.number) break
+    }
   })
 }
 
 /** Advances confirmations and reverses payments whose block left the chain. */
 export function chainConfirmJob(network: NetworkId, everyMs: number) {
-  return defineJob({
-    id: `chain.confirm.${network}`,
-    version: 1,
-    schema: z.object({}),
-    repeatEveryMs: everyMs,
-    attempts: 1,
-    handler: async (_payload, deps) => {
-      const adapter = deps.chains.adapter(network)
-      if (!adapter) return
-      await confirmPayments({ db: deps.db, adapter, required: deps.chains.requiredConfirmations(network) })
-    },
+  return networkJob('confirm', network, everyMs, async (adapter, deps) => {
+    await confirmPayments({ db: deps.db, adapter, required: deps.chains.requiredConfirmations(network) })
   })
 }

@@ -16,6 +16,7 @@ import type { ServiceContext } from '../../../context.js'
 import type { DepositTargetsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
+import { lockActiveWallet } from '../../wallets/services/wallets.js'
 import type { CreateDepositTargetInput } from '../schema.js'
 
 type TargetRow = Pick<
@@ -64,14 +65,7 @@ export async function allocateDepositTarget({
   }
 
   const row = await inTransaction(ctx.db, async (trx) => {
-    const customer = await trx
-      .selectFrom('customers')
-      .select('id')
-      .where('merchant_id', '=', ctx.merchantId)
-      .where('id', '=', customerId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
-    if (!customer) throw new NotFoundError('Customer', customerId)
+    await assertCustomer({ ...ctx, db: trx }, customerId)
 
     if (input.address !== undefined) return attach(trx, ctx, customerId, network, input.address, mode)
     if (!isDerivedNetwork(network)) {
@@ -80,14 +74,7 @@ export async function allocateDepositTarget({
       ])
     }
 
-    const wallet = await trx
-      .selectFrom('wallets')
-      .selectAll()
-      .where('merchant_id', '=', ctx.merchantId)
-      .where('network', '=', network)
-      .where('retired_at', 'is', null)
-      .forUpdate()
-      .executeTakeFirst()
+    const wallet = await lockActiveWallet(trx, ctx.merchantId, network)
     if (!wallet?.xpub) {
       throw new ConflictError(
         `Set up a ${networks[network].name} wallet first (PUT /api/v1/wallets/${network})`,

@@ -10,7 +10,7 @@ import {
 } from '@coinbook/chain-watchers'
 import type { Selectable } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import type { ServiceContext } from '../../../context.js'
+import type { Executor, ServiceContext } from '../../../context.js'
 import type { WalletsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ValidationError } from '../../../errors.js'
@@ -96,14 +96,7 @@ export async function putWallet({
   const xpub = derived ? input.xpub! : null
 
   const row = await inTransaction(ctx.db, async (trx) => {
-    const current = await trx
-      .selectFrom('wallets')
-      .selectAll()
-      .where('merchant_id', '=', ctx.merchantId)
-      .where('network', '=', network)
-      .where('retired_at', 'is', null)
-      .forUpdate()
-      .executeTakeFirst()
+    const current = await lockActiveWallet(trx, ctx.merchantId, network)
     if (current && current.xpub === xpub && current.address === address && current.scheme === scheme)
       return current
     if (current)
@@ -140,4 +133,16 @@ export async function listWallets({ ctx, mode }: { ctx: ServiceContext; mode: Ne
     .orderBy('network')
     .execute()
   return rows.map((r) => presentWallet(r, mode))
+}
+
+/** The merchant's current wallet for a network, row-locked until the transaction ends (index allocation). */
+export function lockActiveWallet(trx: Executor, merchantId: string, network: string) {
+  return trx
+    .selectFrom('wallets')
+    .selectAll()
+    .where('merchant_id', '=', merchantId)
+    .where('network', '=', network)
+    .where('retired_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst()
 }
