@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // The JSON report feeds the one-line total that `pnpm test` prints last (scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: '../../test-results/api.json' }]],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,

@@ -65,6 +65,8 @@ interface Result {
   label: string
   goal: boolean
   ms: number[]
+  /** The slowest timed requests, to see which terms miss the goal. */
+  slowest: { ms: number; path: string }[]
   rows: number
   errors: number
   firstError?: string
@@ -102,7 +104,7 @@ async function run(
   warmup: number,
   requests: number,
 ): Promise<Result> {
-  const result: Result = { label: query.label, goal: query.goal, ms: [], rows: 0, errors: 0 }
+  const result: Result = { label: query.label, goal: query.goal, ms: [], slowest: [], rows: 0, errors: 0 }
   let previous: ListResponse | undefined
   for (let i = 0; i < warmup + requests; i++) {
     const path = query.path(i, previous)
@@ -120,6 +122,8 @@ async function run(
     if (i >= warmup) {
       result.ms.push(ms)
       result.rows += previous.data.length
+      result.slowest.push({ ms, path })
+      result.slowest.sort((a, b) => b.ms - a.ms).splice(3)
     }
   }
   return result
@@ -145,6 +149,10 @@ function report(results: Result[], goalMs: number, context: string): boolean {
         `${f(sorted.at(-1) ?? Number.NaN)}${(r.rows / Math.max(1, sorted.length)).toFixed(1).padStart(7)}${flag}`,
     )
     if (r.firstError) console.log(`    first error: ${r.firstError}`)
+    if (!r.errors && p95 > goalMs) {
+      for (const s of r.slowest)
+        console.log(`    ${s.ms.toFixed(1).padStart(7)} ms  ${decodeURIComponent(s.path)}`)
+    }
   }
   console.log(`\n* context, not part of the goal (p95 ≤ ${goalMs} ms). rows: average rows per response.`)
   console.log(

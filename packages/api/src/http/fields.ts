@@ -2,7 +2,16 @@ import { z } from '@hono/zod-openapi'
 import countries from 'i18n-iso-countries'
 
 const currencies = new Set(Intl.supportedValuesOf('currency'))
-const timeZones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])
+/** Any zone the platform's time zone data knows, including aliases (Asia/Kolkata, Europe/Kyiv). */
+function isTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z_+\-/0-9]{1,64}$/.test(zone)) return false
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
 
 /** ISO 3166-1 alpha-2, upper-cased ("pt" → "PT"). */
 export const countryCode = z
@@ -27,7 +36,7 @@ export const currencyCode = z
 export const timeZone = z
   .string()
   .trim()
-  .refine((v) => timeZones.has(v), 'must be an IANA time zone such as Europe/Lisbon')
+  .refine(isTimeZone, 'must be an IANA time zone such as Europe/Lisbon')
   .openapi({ example: 'Europe/Lisbon' })
 
 /** A non-negative exact decimal string with at most `places` decimals; never a float. */

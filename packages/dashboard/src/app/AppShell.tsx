@@ -1,7 +1,16 @@
 import type { ReactNode } from 'react'
 import { Link, Outlet, useLocation } from 'react-router'
 import { useCurrentMe, useLogout } from '../features/auth/hooks/useMe'
-import { CardIcon, ChartIcon, FileIcon, KeyIcon, LogOutIcon, MergeIcon, UsersIcon } from '../ui/icons'
+import {
+  CardIcon,
+  ChartIcon,
+  FileIcon,
+  KeyIcon,
+  LogOutIcon,
+  MergeIcon,
+  UsersIcon,
+  WalletIcon,
+} from '../ui/icons'
 
 interface NavItemProps {
   to: string
@@ -76,13 +85,26 @@ export function AppShell() {
               <NavItem to="/customers/duplicates" icon={<MergeIcon />} active={onDuplicates}>
                 Duplicates
               </NavItem>
-              <SoonItem icon={<CardIcon />}>Payments</SoonItem>
+              <NavItem to="/payments" icon={<CardIcon />} active={pathname.startsWith('/payments')}>
+                Payments
+              </NavItem>
               <SoonItem icon={<FileIcon />}>Invoices</SoonItem>
               <SoonItem icon={<ChartIcon />}>Analytics</SoonItem>
             </ul>
             <p className="nav__heading">Settings</p>
             <ul>
-              <NavItem to="/settings/api-keys" icon={<KeyIcon />} active={pathname.startsWith('/settings')}>
+              <NavItem
+                to="/settings/wallets"
+                icon={<WalletIcon />}
+                active={pathname.startsWith('/settings/wallets')}
+              >
+                Wallets
+              </NavItem>
+              <NavItem
+                to="/settings/api-keys"
+                icon={<KeyIcon />}
+                active={pathname.startsWith('/settings/api-keys')}
+              >
                 API keys
               </NavItem>
             </ul>

@@ -6,7 +6,9 @@ import { DuplicatesPage } from '../features/customers/components/duplicates/Dupl
 import { EditCustomerPage, NewCustomerPage } from '../features/customers/components/form/CustomerFormPage'
 import { CustomersPage } from '../features/customers/components/list/CustomersPage'
 import { CustomerProfilePage } from '../features/customers/components/profile/CustomerProfilePage'
+import { PaymentsPage } from '../features/payments/components/PaymentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
+import { WalletsPage } from '../features/wallets/components/WalletsPage'
 import { AppShell } from './AppShell'
 import { NotFoundPage } from './NotFoundPage'
 
@@ -41,8 +43,10 @@ export const routes: RouteObject[] = [
       { path: 'customers/duplicates', element: <DuplicatesPage /> },
       { path: 'customers/:id', element: <CustomerProfilePage /> },
       { path: 'customers/:id/edit', element: <EditCustomerPage /> },
+      { path: 'payments', element: <PaymentsPage /> },
       { path: 'settings', element: <Navigate to="/settings/api-keys" replace /> },
       { path: 'settings/api-keys', element: <ApiKeysPage /> },
+      { path: 'settings/wallets', element: <WalletsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

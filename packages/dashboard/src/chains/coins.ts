@@ -1,4 +1,10 @@
-import { assets, type NetworkId, networkIds, networks, paymentOptions } from '@coinbook/chain-watchers/registry'
+import {
+  assets,
+  type NetworkId,
+  networkIds,
+  networks,
+  paymentOptions,
+} from '@coinbook/chain-watchers/registry'
 
 export type { NetworkId }
 

@@ -123,6 +123,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )
   await sql`CREATE INDEX customers_search_trgm ON customers USING gin (search gin_trgm_ops)`.execute(db)
   await sql`CREATE INDEX customers_tags_idx ON customers USING gin (tags)`.execute(db)
+  // Foreign keys are checked from the referenced side on delete: without these, deleting a customer
+  // (or a merchant) scans every customer.
+  await sql`CREATE INDEX customers_merged_into_idx ON customers (merged_into_id) WHERE merged_into_id IS NOT NULL`.execute(
+    db,
+  )
   await sql`CREATE INDEX customers_phone_idx ON customers (merchant_id, phone) WHERE deleted_at IS NULL AND phone IS NOT NULL`.execute(
     db,
   )

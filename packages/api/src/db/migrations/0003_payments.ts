@@ -47,6 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE UNIQUE INDEX deposit_targets_index_uq ON deposit_targets (wallet_id, derivation_index) WHERE derivation_index IS NOT NULL`.execute(
     db,
   )
+  await sql`CREATE INDEX deposit_targets_customer_fk_idx ON deposit_targets (customer_id)`.execute(db)
   await sql`CREATE INDEX deposit_targets_customer_idx ON deposit_targets (merchant_id, customer_id, network, id DESC)`.execute(
     db,
   )
@@ -87,6 +88,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('payments_event_uq', ['network', 'tx_hash', 'event_index'])
     .execute()
   await sql`CREATE INDEX payments_merchant_idx ON payments (merchant_id, id DESC)`.execute(db)
+  // For the foreign keys' checks when a customer or target is deleted, and the stats' first/last payment.
+  await sql`CREATE INDEX payments_customer_fk_idx ON payments (customer_id) WHERE customer_id IS NOT NULL`.execute(
+    db,
+  )
+  await sql`CREATE INDEX payments_target_fk_idx ON payments (deposit_target_id) WHERE deposit_target_id IS NOT NULL`.execute(
+    db,
+  )
   await sql`CREATE INDEX payments_customer_idx ON payments (merchant_id, customer_id, id DESC)`.execute(db)
   // The confirmation job walks payments by network and block, from the oldest not yet final.
   await sql`CREATE INDEX payments_block_idx ON payments (network, block_number)`.execute(db)

@@ -1,8 +1,8 @@
 import { useState } from 'react'
+import { allCoinChoices, assetName, coinKey, coinLabel } from '../../../../chains/coins'
 import { Field } from '../../../../ui/form/Field'
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, XIcon } from '../../../../ui/icons'
 import type { CoinChoice } from '../../form-values'
-import { allCoinChoices, assetName, coinKey, coinLabel } from '../../../../chains/coins'
 
 export interface PreferredCoinsEditorProps {
   value: CoinChoice[]

@@ -1,5 +1,6 @@
 import { type RefObject, useEffect, useState } from 'react'
 import { countryOptions } from '../../../../format/countries'
+import { FilterSelect } from '../../../../ui/FilterSelect'
 import { SearchIcon, XIcon } from '../../../../ui/icons'
 import type { ListCustomersParams } from '../../api'
 import type { FilterKey } from '../../hooks/useCustomerListParams'
@@ -136,32 +137,5 @@ export function CustomerFilters({
         ) : null}
       </div>
     </search>
-  )
-}
-
-interface FilterSelectProps {
-  label: string
-  value: string | undefined
-  onChange: (value: string | undefined) => void
-  options: readonly { value: string; label: string }[]
-}
-
-function FilterSelect({ label, value, onChange, options }: FilterSelectProps) {
-  return (
-    <label className={`filter${value ? ' filter--active' : ''}`}>
-      <span className="filter__label">{label}</span>
-      <select
-        className="input input--small"
-        value={value ?? ''}
-        onChange={(e) => onChange(e.target.value || undefined)}
-      >
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
   )
 }

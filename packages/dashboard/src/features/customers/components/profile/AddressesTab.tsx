@@ -1,12 +1,12 @@
 import { countryName } from '../../../../format/countries'
-import { EmptyState } from '../../../../ui/EmptyState'
-import { WalletIcon } from '../../../../ui/icons'
+import { DepositAddressesCard } from '../../../deposit-addresses/components/DepositAddressesCard'
 import type { CustomerDto } from '../../api'
 
 type Address = NonNullable<CustomerDto['billingAddress']>
 
 export interface AddressesTabProps {
   customer: CustomerDto
+  canWrite: boolean
 }
 
 interface PostalAddressProps {
@@ -40,21 +40,14 @@ function PostalAddress({ title, address }: PostalAddressProps) {
   )
 }
 
-export function AddressesTab({ customer }: AddressesTabProps) {
+export function AddressesTab({ customer, canWrite }: AddressesTabProps) {
   return (
     <div className="stack">
+      <DepositAddressesCard customer={customer} canWrite={canWrite} />
       <div className="two-columns">
         <PostalAddress title="Billing address" address={customer.billingAddress} />
         <PostalAddress title="Shipping address" address={customer.shippingAddress} />
       </div>
-      <section className="card">
-        <h2 className="card__title">Deposit addresses</h2>
-        <EmptyState
-          icon={<WalletIcon width={28} height={28} />}
-          title="No deposit addresses yet"
-          description="Once your wallets are connected, each customer gets their own address per network, so payments are matched to them automatically."
-        />
-      </section>
     </div>
   )
 }

@@ -1,15 +1,5 @@
 import { EmptyState } from '../../../../ui/EmptyState'
-import { CardIcon, FileIcon } from '../../../../ui/icons'
-
-export function PaymentsTab() {
-  return (
-    <EmptyState
-      icon={<CardIcon width={28} height={28} />}
-      title="No payments yet"
-      description="No payments yet — payments found on chain will appear here, with their confirmations and fiat value."
-    />
-  )
-}
+import { FileIcon } from '../../../../ui/icons'
 
 export function InvoicesTab() {
   return (

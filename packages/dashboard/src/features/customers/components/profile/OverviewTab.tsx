@@ -1,3 +1,4 @@
+import { coinLabel } from '../../../../chains/coins'
 import { countryName } from '../../../../format/countries'
 import { formatDate, formatDateTime } from '../../../../format/dates'
 import { formatMoneyOrDash } from '../../../../format/money'
@@ -5,7 +6,6 @@ import { useReportingCurrency } from '../../../auth/hooks/useMe'
 import type { CustomerDto } from '../../api'
 import { paymentTermsLabel, typeLabel } from '../../labels'
 import { TagList } from '../CustomerBadges'
-import { coinLabel } from '../../../../chains/coins'
 import { DetailList } from './DetailList'
 
 export interface OverviewTabProps {

@@ -1,0 +1,148 @@
+import { Link } from 'react-router'
+import { networkName } from '../../../chains/coins'
+import { NetworkMark } from '../../../chains/NetworkMark'
+import { formatDateTime } from '../../../format/dates'
+import { formatAssetAmount, formatMoneyOrDash } from '../../../format/money'
+import { ExternalLinkIcon } from '../../../ui/icons'
+import { useRovingRows } from '../../../ui/useRovingRows'
+import type { Payment } from '../api'
+import type { CustomerNameState } from '../hooks/useCustomerNames'
+import { shortHash } from '../labels'
+import { PaymentStatusBadge } from './PaymentStatusBadge'
+
+export interface PaymentsTableProps {
+  payments: readonly Payment[]
+  /** Names of the payments' customers: with it, the table has a Customer column linking to each profile. */
+  customerNames?: ReadonlyMap<string, CustomerNameState>
+  /** A newer page is loading: the rows are dimmed but stay usable. */
+  stale?: boolean
+  /** Names the table for screen readers. */
+  label?: string
+}
+
+interface CustomerCellProps {
+  customerId: string | null
+  name: CustomerNameState | undefined
+  tabIndex: number
+}
+
+function CustomerCell({ customerId, name, tabIndex }: CustomerCellProps) {
+  if (!customerId) return <span className="muted">Not matched</span>
+  const text =
+    name?.state === 'found'
+      ? name.name
+      : name?.state === 'missing'
+        ? 'Deleted customer'
+        : `Customer ${customerId.slice(0, 8)}…`
+  if (name?.state === 'missing') return <span className="muted">{text}</span>
+  return (
+    <Link
+      to={`/customers/${customerId}?tab=payments`}
+      tabIndex={tabIndex}
+      className={`cell-primary__name${name?.state === 'found' ? '' : ' muted'}`}
+      aria-busy={name?.state === 'loading' || undefined}
+    >
+      {text}
+    </Link>
+  )
+}
+
+/** The row's first link (the customer, else the transaction), which Enter follows. */
+function followFirstLink(row: HTMLTableRowElement) {
+  row.querySelector<HTMLAnchorElement>('a[href]')?.click()
+}
+
+/**
+ * Payments as a table that works from the keyboard: the table is one Tab stop (a roving tabindex over its
+ * rows; ArrowUp/ArrowDown/Home/End move), Enter follows the row's first link, and Tab from a row reaches
+ * that row's links (customer, transaction) only.
+ */
+export function PaymentsTable({
+  payments,
+  customerNames,
+  stale = false,
+  label = 'Payments',
+}: PaymentsTableProps) {
+  const { active, rowProps } = useRovingRows(payments, (_, row) => followFirstLink(row))
+  const showCustomer = customerNames !== undefined
+  return (
+    <div className={`table-wrap${stale ? ' table-wrap--stale' : ''}`}>
+      <table className="table payments-table" aria-label={label} aria-busy={stale}>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            {showCustomer ? <th scope="col">Customer</th> : null}
+            <th scope="col" className="num">
+              Amount
+            </th>
+            <th scope="col">Network</th>
+            <th scope="col" className="num">
+              Fiat value
+            </th>
+            <th scope="col">Status</th>
+            <th scope="col">Transaction</th>
+          </tr>
+        </thead>
+        <tbody>
+          {payments.map((p, index) => {
+            const inRow = index === active ? 0 : -1
+            const when = p.blockTime ?? p.detectedAt
+            return (
+              <tr key={p.id} className="table__row--focusable" {...rowProps(index)}>
+                <td className="nowrap">
+                  <time dateTime={when}>{formatDateTime(when)}</time>
+                </td>
+                {showCustomer ? (
+                  <td>
+                    <CustomerCell
+                      customerId={p.customerId}
+                      name={p.customerId ? customerNames.get(p.customerId) : undefined}
+                      tabIndex={inRow}
+                    />
+                  </td>
+                ) : null}
+                <td className="num strong">{formatAssetAmount(p.amount, p.asset)}</td>
+                <td className="nowrap">
+                  <span className="network-cell">
+                    <NetworkMark network={p.network} size="small" />
+                    {networkName(p.network)}
+                  </span>
+                </td>
+                <td className="num">
+                  {p.fiatValue === null ? (
+                    <span className="muted" title="No exchange rate was known when it arrived">
+                      —
+                    </span>
+                  ) : (
+                    formatMoneyOrDash(p.fiatValue, p.fiatCurrency)
+                  )}
+                </td>
+                <td>
+                  <PaymentStatusBadge payment={p} />
+                </td>
+                <td>
+                  {p.explorerUrl ? (
+                    <a
+                      href={p.explorerUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="tx-link"
+                      title={`${p.txHash} (opens the explorer in a new tab)`}
+                      tabIndex={inRow}
+                    >
+                      <code>{shortHash(p.txHash)}</code>
+                      <ExternalLinkIcon width={13} height={13} />
+                      <span className="visually-hidden"> (opens in a new tab)</span>
+                    </a>
+                  ) : (
+                    <code title={p.txHash}>{shortHash(p.txHash)}</code>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { customerKeys } from '../../customers/hooks/queries'
+import { type ListPaymentsParams, listCustomerPayments, listPayments, verifyPayment } from '../api'
+
+export const paymentKeys = {
+  all: ['payments'] as const,
+  list: (params: ListPaymentsParams) => ['payments', 'list', params] as const,
+  customer: (id: string, params: ListPaymentsParams) => ['payments', 'customer', id, params] as const,
+}
+
+export function usePaymentList(params: ListPaymentsParams) {
+  return useQuery({
+    queryKey: paymentKeys.list(params),
+    queryFn: ({ signal }) => listPayments(params, signal),
+    // Keep the rows on screen while the next page or filter loads, instead of flashing a spinner.
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useCustomerPayments(customerId: string, params: ListPaymentsParams) {
+  return useQuery({
+    queryKey: paymentKeys.customer(customerId, params),
+    queryFn: ({ signal }) => listCustomerPayments(customerId, params, signal),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useVerifyPayment() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: verifyPayment,
+    onSuccess: (result) => {
+      if (!result.data.some((p) => p.created)) return
+      // New payments change the lists and the customers' totals (lifetime value, count, last payment).
+      void client.invalidateQueries({ queryKey: paymentKeys.all })
+      void client.invalidateQueries({ queryKey: customerKeys.all })
+    },
+  })
+}
