@@ -8,5 +8,6 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['src/test/setup.ts'],
+    reporters: ['default', ['json', { outputFile: '../../test-results/dashboard.json' }]],
   },
 })

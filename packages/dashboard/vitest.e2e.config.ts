@@ -12,5 +12,6 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    reporters: ['default', ['json', { outputFile: '../../test-results/dashboard-e2e.json' }]],
   },
 })

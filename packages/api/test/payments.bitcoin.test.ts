@@ -1,3 +1,4 @@
+import { deriveBitcoinAddress } from '@coinbook/chain-watchers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
 import { customerAddresses } from '../../chain-watchers/test/bitcoin/fixtures.js'
@@ -6,10 +7,18 @@ import { confirmPayments } from '../src/modules/payments/services/confirm.js'
 import { scanNetwork } from '../src/modules/payments/services/scan.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
 
-// The merchant's BIP84 account key on regtest (the BIP84 test mnemonic), as a wallet exports it.
-const vpub = publicKeyAt("m/84'/1'/0'", 'vpub')
-
-describe.each(['esplora', 'core'] as const)('Bitcoin payments end to end (%s backend)', (backend) => {
+// The merchant's BIP84 account key on regtest (the BIP84 test mnemonic), as a wallet exports it: one
+// account per backend, since both suites may share one database and an address belongs to one merchant.
+describe.each([
+  ['esplora', 0],
+  ['core', 1],
+] as const)('Bitcoin payments end to end (%s backend)', (backend, account) => {
+  const vpub = publicKeyAt(`m/84'/1'/${account}'`, 'vpub')
+  const expected = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, index) => deriveBitcoinAddress({ xpub: vpub, index, mode: 'regtest' }).address,
+    )
   let h: BitcoinHarness
   let t: TestApp
   let owner: Session
@@ -41,9 +50,8 @@ describe.each(['esplora', 'core'] as const)('Bitcoin payments end to end (%s bac
     const wallet = await t.request('PUT', '/api/v1/wallets/bitcoin', { as: owner, body: { xpub: vpub } })
     expect(wallet.status).toBe(200)
     expect(wallet.body.scheme).toBe('bip84')
-    expect(wallet.body.firstAddresses.map((a: { address: string }) => a.address)).toEqual(
-      customerAddresses('bip84', 3),
-    )
+    expect(wallet.body.firstAddresses.map((a: { address: string }) => a.address)).toEqual(expected(3))
+    if (account === 0) expect(expected(3)).toEqual(customerAddresses('bip84', 3))
 
     customerId = (await t.request('POST', '/api/v1/customers', { as: owner, body: { name: 'Satoshi' } })).body
       .id
@@ -53,7 +61,7 @@ describe.each(['esplora', 'core'] as const)('Bitcoin payments end to end (%s bac
     })
     expect(target.status).toBe(200)
     address = target.body.address
-    expect(address).toBe(customerAddresses('bip84', 1)[0])
+    expect(address).toBe(expected(1)[0])
     expect(target.body.uri).toBe(`bitcoin:${address}?amount=0.001`)
   })
 

@@ -129,6 +129,7 @@ describe('EVM payments end to end on anvil', () => {
     expect(first.body.data).toHaveLength(1)
     expect(first.body.data[0]).toMatchObject({
       customerId: alice,
+      customerName: 'Alice',
       asset: 'ETH',
       amount: '0.5',
       fiatValue: '2000',
@@ -144,6 +145,7 @@ describe('EVM payments end to end on anvil', () => {
     expect(again.body.data[0]).toMatchObject({ id: first.body.data[0].id, created: false })
     const list = await t.request('GET', `/api/v1/customers/${alice}/payments`, { as: owner })
     expect(list.body.data).toHaveLength(1)
+    expect(list.body.data[0].customerName).toBe('Alice')
   })
 
   it('answers an unknown hash with 404 and a malformed one with 400', async () => {
@@ -213,6 +215,34 @@ describe('EVM payments end to end on anvil', () => {
     expect(await ltv(bob)).toEqual({ value: '31', count: 3 })
   })
 
+  it('skips addresses already watched and refuses a key another merchant uses', async () => {
+    // Connect another key, then the first one again: its next indexes must not collide with old targets.
+    await t.request('PUT', '/api/v1/wallets/ethereum', {
+      as: owner,
+      body: { xpub: publicKeyAt("m/44'/60'/5'") },
+    })
+    await t.request('PUT', '/api/v1/wallets/ethereum', { as: owner, body: { xpub: accountXpub } })
+    const again = await depositAddress(alice, { fresh: true })
+    expect(again.derivationPath).not.toBe("m/44'/60'/0'/0/0")
+    const owned = await t.db
+      .selectFrom('deposit_targets')
+      .select('address')
+      .where('merchant_id', '=', owner.merchantId)
+      .execute()
+    expect(new Set(owned.map((r) => r.address)).size).toBe(owned.length)
+
+    const copycat = await t.signup()
+    await t.request('PUT', '/api/v1/wallets/ethereum', { as: copycat, body: { xpub: accountXpub } })
+    const theirCustomer = (await t.request('POST', '/api/v1/customers', { as: copycat, body: { name: 'X' } }))
+      .body.id
+    const res = await t.request('POST', `/api/v1/customers/${theirCustomer}/deposit-targets`, {
+      as: copycat,
+      body: { asset: 'ETH', network: 'ethereum' },
+    })
+    expect(res.status).toBe(409)
+    expect(res.body.detail).toMatch(/another Coinbook account/)
+  })
+
   it('never shows one merchant the payments of another', async () => {
     const other = await t.signup()
     const list = await t.request('GET', '/api/v1/payments', { as: other })
@@ -273,5 +303,25 @@ describe('a crash between writing payments and moving the cursor', () => {
     await confirmPayments({ db: t.db, adapter: f.adapter, required: 3 })
     const after = await t.request('GET', `/api/v1/customers/${id}`, { as: owner2 })
     expect(after.body).toMatchObject({ lifetimeValue: '7', paymentCount: 1 })
+  })
+})
+
+describe('verify without a node', () => {
+  it('answers a malformed hash with 400 and a well-formed one with 503 naming the setting', async () => {
+    const bare = await createTestApp()
+    const s = await bare.signup()
+    const malformed = await bare.request('POST', '/api/v1/payments/verify', {
+      as: s,
+      body: { network: 'bitcoin', txHash: '0x1234' },
+    })
+    expect(malformed.status).toBe(400)
+    expect(malformed.body.errors[0]).toMatchObject({ path: 'txHash' })
+    const noNode = await bare.request('POST', '/api/v1/payments/verify', {
+      as: s,
+      body: { network: 'bitcoin', txHash: 'ab'.repeat(32) },
+    })
+    expect(noNode.status).toBe(503)
+    expect(noNode.body.setting).toBe('BITCOIN_RPC_URLS')
+    await bare.close()
   })
 })

@@ -70,3 +70,35 @@ export interface ChainAdapter {
   /** Whether the block is still on the canonical chain. */
   isCanonical(block: BlockRef): Promise<boolean>
 }
+
+/**
+ * A page of one account's history: what networks that pay a merchant wallet (Solana, TON) scan instead of
+ * block ranges. The cursor is opaque to the caller, which stores it and passes it back.
+ */
+export interface AccountScanResult {
+  /** Transfers into the account, oldest first, each with its reference (Solana) or memo (TON) if any. */
+  events: TransferEvent[]
+  /** Where the next call continues (after the newest transaction read); the same cursor when nothing new. */
+  cursor: string | null
+  /** More history is waiting past this page: call again at once with the new cursor. */
+  more: boolean
+}
+
+/**
+ * The adapter of a network where customers pay one merchant wallet and are told apart by a Solana Pay
+ * reference or a TON comment, so scanning pages the wallet's own history from a persisted cursor rather
+ * than reading every block. verify, confirmations and isCanonical mean what they mean for ChainAdapter.
+ */
+export interface AccountChainAdapter {
+  readonly network: NetworkId
+  head(): Promise<ChainHead>
+  /** The transfers of one transaction (all of them; the caller keeps those to its wallets). */
+  verify(txHash: string): Promise<TransferEvent[]>
+  /**
+   * Transfers into `account` after `cursor` (from the account's first transaction when null), at most
+   * `limit` transactions read per call.
+   */
+  scanAccount(account: string, cursor: string | null, opts?: { limit?: number }): Promise<AccountScanResult>
+  confirmations(event: TransferEvent, head: ChainHead): number
+  isCanonical(block: BlockRef): Promise<boolean>
+}

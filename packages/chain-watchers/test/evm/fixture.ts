@@ -79,6 +79,14 @@ export async function evmFixture(): Promise<EvmFixture> {
     confirmations: 3,
   }
   const adapterWith = (extra: Partial<EvmAdapterConfig>) => createEvmAdapter({ ...config, ...extra })
+  // Anvil accepts a transaction before its automined block is visible: under load a block-number read right
+  // after a send can miss it. With automine on, every send returns once its block is there.
+  const mined = async (sent: Promise<Hash>): Promise<Hash> => {
+    const hash = await sent
+    if (await anvil.rpc<boolean>('anvil_getAutomine'))
+      await reader.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+    return hash
+  }
 
   return {
     anvil,
@@ -87,29 +95,35 @@ export async function evmFixture(): Promise<EvmFixture> {
     usdc,
     adapter: adapterWith({}),
     adapterWith,
-    payNative: (to, ether) => wallet.sendTransaction({ to, value: parseEther(ether) }),
+    payNative: (to, ether) => mined(wallet.sendTransaction({ to, value: parseEther(ether) })),
     payToken: (token, to, amount, opts = {}) =>
-      wallet.writeContract({
-        address: token,
-        abi: testTokenAbi,
-        functionName: 'transfer',
-        args: [to, amount],
-        ...opts,
-      }),
+      mined(
+        wallet.writeContract({
+          address: token,
+          abi: testTokenAbi,
+          functionName: 'transfer',
+          args: [to, amount],
+          ...opts,
+        }),
+      ),
     batchPay: (token, payments) =>
-      wallet.writeContract({
-        address: token,
-        abi: testTokenAbi,
-        functionName: 'batchTransfer',
-        args: [payments.map((p) => p[0]), payments.map((p) => p[1])],
-      }),
+      mined(
+        wallet.writeContract({
+          address: token,
+          abi: testTokenAbi,
+          functionName: 'batchTransfer',
+          args: [payments.map((p) => p[0]), payments.map((p) => p[1])],
+        }),
+      ),
     transferWithMemo: (token, to, amount) =>
-      wallet.writeContract({
-        address: token,
-        abi: testTokenAbi,
-        functionName: 'transferWithMemo',
-        args: [to, amount, `0x${'ab'.repeat(32)}`],
-      }),
+      mined(
+        wallet.writeContract({
+          address: token,
+          abi: testTokenAbi,
+          functionName: 'transferWithMemo',
+          args: [to, amount, `0x${'ab'.repeat(32)}`],
+        }),
+      ),
     async blockOf(hash) {
       const receipt = await reader.waitForTransactionReceipt({ hash, pollingInterval: 20 })
       return { number: receipt.blockNumber, hash: receipt.blockHash }

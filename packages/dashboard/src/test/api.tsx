@@ -66,6 +66,7 @@ export function buildPayment(overrides: Partial<Payment> = {}): Payment {
   return {
     id: `0190b000-0000-7000-8000-${String(n).padStart(12, '0')}`,
     customerId: null,
+    customerName: null,
     network: 'ethereum',
     asset: 'ETH',
     txHash: hash,

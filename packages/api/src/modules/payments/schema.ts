@@ -3,10 +3,31 @@ import { z } from '@hono/zod-openapi'
 
 export const paymentStatus = z.enum(['pending', 'confirmed', 'failed', 'reorged']).openapi('PaymentStatus')
 
+/** What a transaction id looks like on each network, so a malformed one is a 400 before any node is asked. */
+const txHashFormats: Record<(typeof networkIds)[number], [RegExp, string]> = {
+  bitcoin: [/^[0-9a-fA-F]{64}$/, '64 hex characters'],
+  ethereum: [/^0x[0-9a-fA-F]{64}$/, '0x and 64 hex characters'],
+  bsc: [/^0x[0-9a-fA-F]{64}$/, '0x and 64 hex characters'],
+  arbitrum: [/^0x[0-9a-fA-F]{64}$/, '0x and 64 hex characters'],
+  tron: [/^(0x)?[0-9a-fA-F]{64}$/, '64 hex characters'],
+  solana: [/^[1-9A-HJ-NP-Za-km-z]{64,90}$/, 'a base58 signature'],
+  ton: [/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, '64 hex characters or base64'],
+}
+
 export const verifyPaymentBody = z
   .strictObject({
     network: z.enum(networkIds),
     txHash: z.string().trim().min(1, 'is required').max(128),
+  })
+  .superRefine((b, ctx) => {
+    const [pattern, expected] = txHashFormats[b.network]
+    if (!pattern.test(b.txHash)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['txHash'],
+        message: `is not a ${b.network} transaction hash (${expected})`,
+      })
+    }
   })
   .openapi('VerifyPaymentRequest')
 
@@ -14,6 +35,7 @@ export const paymentSchema = z
   .object({
     id: z.uuid(),
     customerId: z.uuid().nullable(),
+    customerName: z.string().nullable(),
     network: z.enum(networkIds),
     asset: z.enum(assetIds),
     txHash: z.string(),

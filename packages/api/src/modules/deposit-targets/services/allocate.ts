@@ -95,37 +95,60 @@ export async function allocateDepositTarget({
         .executeTakeFirst()
       if (existing) return existing
     }
-    const index = wallet.next_index
-    const derived = deriveAddress({
-      network,
-      xpub: wallet.xpub,
-      index,
-      mode,
-      ...(wallet.scheme ? { scheme: wallet.scheme as BitcoinScheme } : {}),
-    })
-    await trx
-      .updateTable('wallets')
-      .set({ next_index: index + 1 })
-      .where('id', '=', wallet.id)
-      .execute()
-    const created = await trx
-      .insertInto('deposit_targets')
-      .values({
-        id: uuidv7(),
-        merchant_id: ctx.merchantId,
-        customer_id: customerId,
+    // An index whose address is already watched (the same key connected again after another one, or
+    // an address attached by hand) is skipped, never shared; a key that another merchant uses is refused,
+    // since its payments could not be told apart.
+    for (let index = wallet.next_index; index < wallet.next_index + 1000; index++) {
+      const derived = deriveAddress({
         network,
-        address: normalizeAddress(network, derived.address, mode),
-        display_address: derived.address,
-        wallet_id: wallet.id,
-        derivation_index: index,
-        derivation_path: derived.path,
-        source: 'derived',
+        xpub: wallet.xpub,
+        index,
+        mode,
+        ...(wallet.scheme ? { scheme: wallet.scheme as BitcoinScheme } : {}),
       })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    onAllocated?.(network, created.address)
-    return created
+      const address = normalizeAddress(network, derived.address, mode)
+      const created = await trx
+        .insertInto('deposit_targets')
+        .values({
+          id: uuidv7(),
+          merchant_id: ctx.merchantId,
+          customer_id: customerId,
+          network,
+          address,
+          display_address: derived.address,
+          wallet_id: wallet.id,
+          derivation_index: index,
+          derivation_path: derived.path,
+          source: 'derived',
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst()
+      await trx
+        .updateTable('wallets')
+        .set({ next_index: index + 1 })
+        .where('id', '=', wallet.id)
+        .execute()
+      if (created) {
+        onAllocated?.(network, created.address)
+        return created
+      }
+      const holder = await trx
+        .selectFrom('deposit_targets')
+        .select('merchant_id')
+        .where('network', '=', network)
+        .where('address', '=', address)
+        .where('memo', 'is', null)
+        .where('reference', 'is', null)
+        .executeTakeFirst()
+      if (holder && holder.merchant_id !== ctx.merchantId) {
+        throw new ConflictError(
+          `This ${networks[network].name} key derives addresses another Coinbook account already watches; use a key of your own`,
+          { field: 'xpub' },
+        )
+      }
+    }
+    throw new ConflictError('The next 1,000 addresses of this key are all in use already; connect a new key')
   })
 
   const contract = tokens?.find((t) => t.asset === asset)?.contract

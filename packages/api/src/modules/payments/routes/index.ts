@@ -5,7 +5,7 @@ import { errorResponses, jsonBody, jsonResponse, security } from '../../../http/
 import { createRouter } from '../../../http/router.js'
 import { assertCustomer } from '../../deposit-targets/services/allocate.js'
 import { listPaymentsQuery, paymentListSchema, verifyPaymentBody, verifyPaymentResponse } from '../schema.js'
-import { listPayments } from '../services/list.js'
+import { listPayments, selectPayments } from '../services/list.js'
 import { presentPayment } from '../services/present.js'
 import { verifyPayment } from '../services/verify.js'
 
@@ -21,7 +21,7 @@ const verify = createRoute({
   responses: {
     200: jsonResponse(verifyPaymentResponse, 'The payments in the transaction (new or already known)'),
     ...errorResponses,
-    503: errorResponses[404],
+    503: { ...errorResponses[404], description: 'No node is configured for the network, or none answered' },
   },
 })
 
@@ -51,15 +51,13 @@ export const paymentRoutes = createRouter()
     const { network, txHash } = c.req.valid('json')
     const found = await verifyPayment({ ctx, deps, network, txHash })
     const rows = found.length
-      ? await ctx.db
-          .selectFrom('payments')
-          .selectAll()
+      ? await selectPayments(ctx)
           .where(
-            'id',
+            'p.id',
             'in',
             found.map((f) => f.id),
           )
-          .orderBy('event_index')
+          .orderBy('p.event_index')
           .execute()
       : []
     const created = new Map(found.map((f) => [f.id, f.created]))

@@ -1,18 +1,32 @@
+import { sql } from 'kysely'
 import type { ServiceContext } from '../../../context.js'
 import type { ListPaymentsInput } from '../schema.js'
 
+/**
+ * The merchant's payments with their customer's name (null when the payment matched no customer or its
+ * customer was deleted), the shape presentPayment takes.
+ */
+export function selectPayments(ctx: ServiceContext) {
+  return ctx.db
+    .selectFrom('payments as p')
+    .leftJoin('customers as c', 'c.id', 'p.customer_id')
+    .selectAll('p')
+    .select(sql<string | null>`case when c.deleted_at is null then c.name end`.as('customer_name'))
+    .where('p.merchant_id', '=', ctx.merchantId)
+}
+
 /** The merchant's payments, newest first, with the list filters; keyset pagination on the id. */
 export async function listPayments({ ctx, input }: { ctx: ServiceContext; input: ListPaymentsInput }) {
-  let q = ctx.db.selectFrom('payments').selectAll().where('merchant_id', '=', ctx.merchantId)
-  if (input.network) q = q.where('network', '=', input.network)
-  if (input.asset) q = q.where('asset', '=', input.asset)
-  if (input.status) q = q.where('status', '=', input.status)
-  if (input.customerId) q = q.where('customer_id', '=', input.customerId)
-  if (input.from) q = q.where('detected_at', '>=', new Date(input.from))
-  if (input.to) q = q.where('detected_at', '<', new Date(input.to))
-  if (input.cursor) q = q.where('id', '<', input.cursor)
+  let q = selectPayments(ctx)
+  if (input.network) q = q.where('p.network', '=', input.network)
+  if (input.asset) q = q.where('p.asset', '=', input.asset)
+  if (input.status) q = q.where('p.status', '=', input.status)
+  if (input.customerId) q = q.where('p.customer_id', '=', input.customerId)
+  if (input.from) q = q.where('p.detected_at', '>=', new Date(input.from))
+  if (input.to) q = q.where('p.detected_at', '<', new Date(input.to))
+  if (input.cursor) q = q.where('p.id', '<', input.cursor)
   const rows = await q
-    .orderBy('id', 'desc')
+    .orderBy('p.id', 'desc')
     .limit(input.limit + 1)
     .execute()
   const page = rows.slice(0, input.limit)

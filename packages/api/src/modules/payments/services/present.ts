@@ -10,13 +10,14 @@ import type { PaymentsTable } from '../../../db/database.js'
 
 /** A payment as the API shows it: amounts as exact decimals, times as ISO strings. */
 export function presentPayment(
-  row: Selectable<PaymentsTable>,
+  row: Selectable<PaymentsTable> & { customer_name: string | null },
   opts: { mode: NetworkMode; required: number },
 ) {
   const network = row.network as NetworkId
   return {
     id: row.id,
     customerId: row.customer_id,
+    customerName: row.customer_name,
     network,
     asset: row.asset as AssetId,
     txHash: row.tx_hash,

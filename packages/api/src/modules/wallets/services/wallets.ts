@@ -70,10 +70,12 @@ export async function putWallet({
         { path: 'xpub', message: `is required for ${networks[network].name}` },
       ])
     try {
-      scheme = describeKey(input.xpub, network, mode, {
+      const described = describeKey(input.xpub, network, mode, {
         count: 1,
         ...(input.scheme ? { scheme: input.scheme } : {}),
       }).scheme
+      // Only Bitcoin has script types; EVM and Tron keys have one derivation.
+      scheme = networks[network].family === 'bitcoin' ? described : null
     } catch (err) {
       if (err instanceof ChainError)
         throw new ValidationError(err.shortMessage, [{ path: 'xpub', message: err.shortMessage }])

@@ -6,7 +6,6 @@ import { CardIcon } from '../../../ui/icons'
 import { Pagination } from '../../../ui/Pagination'
 import { LoadingBlock } from '../../../ui/Spinner'
 import type { PaymentList as PaymentPage } from '../api'
-import { useCustomerNames } from '../hooks/useCustomerNames'
 import { PAGE_SIZES, type PaymentFilterKey, type usePaymentListParams } from '../hooks/usePaymentListParams'
 import { PaymentFilters } from './PaymentFilters'
 import { PaymentsTable } from './PaymentsTable'
@@ -15,7 +14,7 @@ export interface PaymentListProps {
   list: UseQueryResult<PaymentPage>
   params: ReturnType<typeof usePaymentListParams>
   filters: readonly PaymentFilterKey[]
-  /** Adds a Customer column (names looked up per distinct customer on the page). */
+  /** Adds a Customer column. */
   showCustomers?: boolean
   /** What an unfiltered, empty first page shows. */
   empty: { title: string; description: ReactNode; actions?: ReactNode }
@@ -33,7 +32,6 @@ export function PaymentList({
 }: PaymentListProps) {
   const { view, setFilter, clearFilters, nextPage, previousPage, hasFilters, pageIndex } = params
   const rows = list.data?.data ?? []
-  const names = useCustomerNames(showCustomers ? rows.map((p) => p.customerId) : [])
 
   let body: ReactNode
   if (list.isPending) body = <LoadingBlock label="Loading payments" />
@@ -83,7 +81,7 @@ export function PaymentList({
         <PaymentsTable
           payments={rows}
           stale={list.isPlaceholderData}
-          {...(showCustomers ? { customerNames: names } : {})}
+          showCustomer={showCustomers}
           {...(label ? { label } : {})}
         />
         <Pagination

@@ -2,7 +2,6 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { buildPayment } from '../../../test/api'
-import type { CustomerNameState } from '../hooks/useCustomerNames'
 import { PaymentsTable } from './PaymentsTable'
 
 const ADA = '0190a000-0000-7000-8000-00000000000a'
@@ -12,21 +11,24 @@ function renderTable(withCustomers: boolean) {
   const payments = [
     buildPayment({
       customerId: ADA,
+      customerName: 'Ada Lovelace',
       amount: '0.00150000',
       asset: 'BTC',
       network: 'bitcoin',
       fiatValue: '97.35',
     }),
-    buildPayment({ customerId: GONE, fiatValue: null, explorerUrl: null, status: 'reorged' }),
+    buildPayment({
+      customerId: GONE,
+      customerName: null,
+      fiatValue: null,
+      explorerUrl: null,
+      status: 'reorged',
+    }),
     buildPayment({ customerId: null, status: 'pending', confirmations: 2, requiredConfirmations: 3 }),
   ]
-  const names = new Map<string, CustomerNameState>([
-    [ADA, { state: 'found', name: 'Ada Lovelace' }],
-    [GONE, { state: 'missing' }],
-  ])
   render(
     <MemoryRouter>
-      <PaymentsTable payments={payments} {...(withCustomers ? { customerNames: names } : {})} />
+      <PaymentsTable payments={payments} showCustomer={withCustomers} />
     </MemoryRouter>,
   )
   const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1)

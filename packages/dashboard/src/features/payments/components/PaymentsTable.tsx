@@ -6,14 +6,13 @@ import { formatAssetAmount, formatMoneyOrDash } from '../../../format/money'
 import { ExternalLinkIcon } from '../../../ui/icons'
 import { useRovingRows } from '../../../ui/useRovingRows'
 import type { Payment } from '../api'
-import type { CustomerNameState } from '../hooks/useCustomerNames'
 import { shortHash } from '../labels'
 import { PaymentStatusBadge } from './PaymentStatusBadge'
 
 export interface PaymentsTableProps {
   payments: readonly Payment[]
-  /** Names of the payments' customers: with it, the table has a Customer column linking to each profile. */
-  customerNames?: ReadonlyMap<string, CustomerNameState>
+  /** Adds a Customer column linking to each payment's customer. */
+  showCustomer?: boolean
   /** A newer page is loading: the rows are dimmed but stay usable. */
   stale?: boolean
   /** Names the table for screen readers. */
@@ -21,28 +20,20 @@ export interface PaymentsTableProps {
 }
 
 interface CustomerCellProps {
-  customerId: string | null
-  name: CustomerNameState | undefined
+  payment: Payment
   tabIndex: number
 }
 
-function CustomerCell({ customerId, name, tabIndex }: CustomerCellProps) {
-  if (!customerId) return <span className="muted">Not matched</span>
-  const text =
-    name?.state === 'found'
-      ? name.name
-      : name?.state === 'missing'
-        ? 'Deleted customer'
-        : `Customer ${customerId.slice(0, 8)}…`
-  if (name?.state === 'missing') return <span className="muted">{text}</span>
+function CustomerCell({ payment, tabIndex }: CustomerCellProps) {
+  if (!payment.customerId) return <span className="muted">Not matched</span>
+  if (payment.customerName === null) return <span className="muted">Deleted customer</span>
   return (
     <Link
-      to={`/customers/${customerId}?tab=payments`}
+      to={`/customers/${payment.customerId}?tab=payments`}
       tabIndex={tabIndex}
-      className={`cell-primary__name${name?.state === 'found' ? '' : ' muted'}`}
-      aria-busy={name?.state === 'loading' || undefined}
+      className="cell-primary__name"
     >
-      {text}
+      {payment.customerName}
     </Link>
   )
 }
@@ -59,12 +50,11 @@ function followFirstLink(row: HTMLTableRowElement) {
  */
 export function PaymentsTable({
   payments,
-  customerNames,
+  showCustomer = false,
   stale = false,
   label = 'Payments',
 }: PaymentsTableProps) {
   const { active, rowProps } = useRovingRows(payments, (_, row) => followFirstLink(row))
-  const showCustomer = customerNames !== undefined
   return (
     <div className={`table-wrap${stale ? ' table-wrap--stale' : ''}`}>
       <table className="table payments-table" aria-label={label} aria-busy={stale}>
@@ -94,11 +84,7 @@ export function PaymentsTable({
                 </td>
                 {showCustomer ? (
                   <td>
-                    <CustomerCell
-                      customerId={p.customerId}
-                      name={p.customerId ? customerNames.get(p.customerId) : undefined}
-                      tabIndex={inRow}
-                    />
+                    <CustomerCell payment={p} tabIndex={inRow} />
                   </td>
                 ) : null}
                 <td className="num strong">{formatAssetAmount(p.amount, p.asset)}</td>

@@ -5,7 +5,6 @@ import { formatAssetAmount, formatMoneyOrDash } from '../../../format/money'
 import { Alert } from '../../../ui/Alert'
 import { Badge } from '../../../ui/Badge'
 import type { VerifyPaymentResult } from '../api'
-import { useCustomerNames } from '../hooks/useCustomerNames'
 import { sentence, shortHash } from '../labels'
 import { PaymentStatusBadge } from './PaymentStatusBadge'
 
@@ -15,7 +14,6 @@ export interface VerifyResultProps {
 
 /** What a verified transaction paid: each payment, new or already recorded, with its customer. */
 export function VerifyResult({ result }: VerifyResultProps) {
-  const names = useCustomerNames(result.data.map((p) => p.customerId))
   if (result.data.length === 0) {
     return (
       <Alert tone="info" title="Nothing to record">
@@ -33,18 +31,17 @@ export function VerifyResult({ result }: VerifyResultProps) {
       <p>{sentence(result.detail)}</p>
       <ul className="verify-result">
         {result.data.map((p) => {
-          const name = p.customerId ? names.get(p.customerId) : undefined
           return (
             <li key={p.id} className="verify-result__item">
               <span className="verify-result__amount">{formatAssetAmount(p.amount, p.asset)}</span>
               <span className="muted">{formatMoneyOrDash(p.fiatValue, p.fiatCurrency)}</span>
               <span>
-                {p.customerId ? (
-                  <Link to={`/customers/${p.customerId}?tab=payments`}>
-                    {name?.state === 'found' ? name.name : 'Open customer'}
-                  </Link>
-                ) : (
+                {!p.customerId ? (
                   <span className="muted">Not matched</span>
+                ) : p.customerName === null ? (
+                  <span className="muted">Deleted customer</span>
+                ) : (
+                  <Link to={`/customers/${p.customerId}?tab=payments`}>{p.customerName}</Link>
                 )}
               </span>
               <PaymentStatusBadge payment={p} />

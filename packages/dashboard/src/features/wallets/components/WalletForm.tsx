@@ -100,6 +100,7 @@ export function WalletForm({
           <SelectField
             label="Address type"
             path="scheme"
+            className="wallet-form__scheme"
             value={scheme}
             onChange={(v) => setScheme(v as BitcoinScheme | '')}
             options={SCHEME_OPTIONS}
