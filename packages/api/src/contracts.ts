@@ -23,6 +23,7 @@ import type {
   paymentListSchema,
   paymentSchema,
   verifyPaymentBody,
+  assignPaymentBody,
   verifyPaymentResponse,
 } from './modules/payments/schema.js'
 import type { putWalletBody, walletSchema } from './modules/wallets/schema.js'
@@ -56,3 +57,4 @@ export type PaymentList = z.infer<typeof paymentListSchema>
 export type ListPaymentsInput = z.input<typeof listPaymentsQuery>
 export type VerifyPaymentInput = z.input<typeof verifyPaymentBody>
 export type VerifyPaymentResult = z.infer<typeof verifyPaymentResponse>
+export type AssignPaymentInput = z.input<typeof assignPaymentBody>

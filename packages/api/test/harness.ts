@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { ChainAdapter, NetworkId } from '@coinbook/chain-watchers'
+import type { AnyChainAdapter, NetworkId } from '@coinbook/chain-watchers'
 import { sql } from 'kysely'
 import { createApp } from '../src/app.js'
 import { Chains } from '../src/chains/index.js'
@@ -30,7 +30,7 @@ export async function createTestApp({
   adapters,
 }: {
   env?: Record<string, string>
-  adapters?: Partial<Record<NetworkId, ChainAdapter>>
+  adapters?: Partial<Record<NetworkId, AnyChainAdapter>>
 } = {}) {
   const handle = await openTestDatabase()
   const config = loadConfig({

@@ -10,8 +10,10 @@ export {
   type EvmAdapterConfig,
   type EvmToken,
 } from './adapters/evm/index.js'
+export { isAccountAdapter } from './adapters/kind.js'
 export type * from './adapters/types.js'
 export * from './address/index.js'
+export * from './attribution.js'
 export * from './derive/index.js'
 export * from './errors.js'
 export * from './money.js'

@@ -1,5 +1,5 @@
 import {
-  type ChainAdapter,
+  type AnyChainAdapter,
   CompactWatchSet,
   createBitcoinAdapter,
   createEvmAdapter,
@@ -23,12 +23,12 @@ export interface TargetSet extends WatchSet {
  * every network's deposit targets, kept current from the database (other processes allocate too).
  */
 export class Chains {
-  private readonly adapters = new Map<NetworkId, ChainAdapter>()
+  private readonly adapters = new Map<NetworkId, AnyChainAdapter>()
   private readonly sets = new Map<NetworkId, { set: TargetSet; loadedAt: Date | null }>()
 
   constructor(
     private readonly config: Config,
-    adapters?: Partial<Record<NetworkId, ChainAdapter>>,
+    adapters?: Partial<Record<NetworkId, AnyChainAdapter>>,
   ) {
     for (const id of networkIds) {
       const given = adapters?.[id]
@@ -38,7 +38,7 @@ export class Chains {
   }
 
   /** The adapter of a network, or undefined when no RPC URL is configured for it. */
-  adapter(network: NetworkId): ChainAdapter | undefined {
+  adapter(network: NetworkId): AnyChainAdapter | undefined {
     return this.adapters.get(network)
   }
 
@@ -83,7 +83,7 @@ export class Chains {
   }
 }
 
-function createAdapter(config: Config, network: NetworkId): ChainAdapter | undefined {
+function createAdapter(config: Config, network: NetworkId): AnyChainAdapter | undefined {
   const urls = rpcUrls(config, network)
   if (urls.length === 0) return undefined
   const rpc = { urls, timeoutMs: config.RPC_TIMEOUT_MS }

@@ -156,7 +156,10 @@ export interface WalletsTable {
   network: string
   xpub: string | null
   scheme: string | null
+  /** Solana/TON receiving wallet, normalised (what transfers are matched on). */
   address: string | null
+  /** The wallet address as the merchant gave it. */
+  display_address: string | null
   next_index: Generated<number>
   created_at: DefaultTimestamp
   retired_at: Timestamp | null
@@ -222,6 +225,15 @@ export interface ChainCursorsTable {
   updated_at: DefaultTimestamp
 }
 
+/** Where the scan of one merchant wallet (Solana, TON) has got to. */
+export interface WalletCursorsTable {
+  wallet_id: string
+  /** The adapter's opaque cursor; null before the first page. */
+  cursor: string | null
+  lease_until: Timestamp | null
+  updated_at: DefaultTimestamp
+}
+
 export interface Checkpoint {
   number: string
   hash: string
@@ -241,6 +253,7 @@ export interface Database {
   deposit_targets: DepositTargetsTable
   payments: PaymentsTable
   chain_cursors: ChainCursorsTable
+  wallet_cursors: WalletCursorsTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -71,6 +71,14 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof SyntaxError) {
     return problemResponse(c, 'bad_request', 'The request body is not valid JSON')
   }
+  if ((err as { code?: unknown }).code === '23505') {
+    // A unique index caught what the service's own check lost a race on: the same request at once.
+    return problemResponse(
+      c,
+      'conflict',
+      'Another request changed the same thing at the same moment; try again',
+    )
+  }
   console.error(
     JSON.stringify({ level: 'error', requestId: c.var.requestId, msg: err.message, stack: err.stack }),
   )

@@ -102,3 +102,6 @@ export interface AccountChainAdapter {
   confirmations(event: TransferEvent, head: ChainHead): number
   isCanonical(block: BlockRef): Promise<boolean>
 }
+
+/** Any network's adapter: block scanning (EVM, Bitcoin, Tron) or account paging (Solana, TON). */
+export type AnyChainAdapter = ChainAdapter | AccountChainAdapter

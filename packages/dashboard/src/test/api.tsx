@@ -73,6 +73,8 @@ export function buildPayment(overrides: Partial<Payment> = {}): Payment {
     eventIndex: 0,
     from: null,
     to: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94',
+    memo: null,
+    reference: null,
     amount: '0.25',
     amountBaseUnits: '250000000000000000',
     fiatCurrency: 'USD',

@@ -10,6 +10,8 @@ export interface ConfirmDialogProps {
   error?: ReactNode
   onConfirm: () => void
   onCancel: () => void
+  /** The body holds the first thing to answer (a search field): it takes focus, not the buttons. */
+  focusBody?: boolean
 }
 
 /** A modal question on the native <dialog>: focus is trapped, Escape cancels. */
@@ -23,6 +25,7 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  focusBody = false,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
@@ -70,7 +73,7 @@ export function ConfirmDialog({
               onClick={onCancel}
               disabled={busy}
               // biome-ignore lint/a11y/noAutofocus: for a destructive question, the safe answer has focus
-              autoFocus={tone === 'danger'}
+              autoFocus={tone === 'danger' && !focusBody}
             >
               Cancel
             </button>
@@ -79,7 +82,7 @@ export function ConfirmDialog({
               className={`button ${tone === 'danger' ? 'button--danger' : 'button--primary'}`}
               disabled={busy}
               // biome-ignore lint/a11y/noAutofocus: a confirmation dialog starts on its answer
-              autoFocus={tone !== 'danger'}
+              autoFocus={tone !== 'danger' && !focusBody}
             >
               {busy ? 'Working…' : confirmLabel}
             </button>

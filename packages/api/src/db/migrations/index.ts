@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_foundation.js'
 import * as m0002 from './0002_customer_match_keys.js'
 import * as m0003 from './0003_payments.js'
+import * as m0005 from './0005_wallet_cursors.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_customer_match_keys': m0002,
   '0003_payments': m0003,
+  '0005_wallet_cursors': m0005,
 }

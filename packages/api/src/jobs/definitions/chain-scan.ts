@@ -1,7 +1,8 @@
-import type { ChainAdapter, NetworkId } from '@coinbook/chain-watchers'
+import { type AnyChainAdapter, isAccountAdapter, type NetworkId } from '@coinbook/chain-watchers'
 import { z } from 'zod'
 import { confirmPayments } from '../../modules/payments/services/confirm.js'
 import { scanNetwork } from '../../modules/payments/services/scan.js'
+import { scanWallets } from '../../modules/payments/services/scan-wallets.js'
 import { defineJob, type JobDeps } from '../runner.js'
 
 function ingestDeps(deps: JobDeps) {
@@ -17,7 +18,7 @@ function networkJob(
   kind: 'scan' | 'confirm',
   network: NetworkId,
   everyMs: number,
-  run: (adapter: ChainAdapter, deps: JobDeps) => Promise<void>,
+  run: (adapter: AnyChainAdapter, deps: JobDeps) => Promise<void>,
 ) {
   return defineJob({
     id: `chain.${kind}.${network}`,
@@ -32,9 +33,16 @@ function networkJob(
   })
 }
 
-/** Scans a network's new blocks for payments to deposit targets; a singleton per network. */
+/**
+ * Scans a network for payments to deposit targets — its new blocks, or on Solana and TON the merchant
+ * wallets' new transactions; a singleton per network.
+ */
 export function chainScanJob(network: NetworkId, everyMs: number) {
   return networkJob('scan', network, everyMs, async (adapter, deps) => {
+    if (isAccountAdapter(adapter)) {
+      await scanWallets({ db: deps.db, adapter, ingest: ingestDeps(deps) })
+      return
+    }
     const watch = await deps.chains.watchSet(deps.db, network)
     // Catch up in steps; each step commits its payments with its cursor.
     for (let i = 0; i < 20; i++) {

@@ -42,6 +42,8 @@ export const paymentSchema = z
     eventIndex: z.number().int(),
     from: z.string().nullable(),
     to: z.string(),
+    memo: z.string().nullable().openapi({ description: 'TON: the comment the payment carried' }),
+    reference: z.string().nullable().openapi({ description: 'Solana: the Solana Pay reference it carried' }),
     amount: z.string().openapi({ description: 'Exact decimal amount of the asset' }),
     amountBaseUnits: z.string(),
     fiatCurrency: z.string(),
@@ -73,6 +75,10 @@ export const listPaymentsQuery = z.strictObject({
   asset: z.enum(assetIds).optional(),
   status: paymentStatus.optional(),
   customerId: z.uuid().optional(),
+  attribution: z.enum(['attributed', 'unattributed']).optional().openapi({
+    description:
+      'unattributed: payments that reached your Solana or TON wallet without a customer’s reference or comment',
+  }),
   from: z.iso
     .datetime({ offset: true })
     .or(z.iso.date())
@@ -90,5 +96,7 @@ export const listPaymentsQuery = z.strictObject({
 export const paymentListSchema = z
   .object({ data: z.array(paymentSchema), nextCursor: z.string().nullable() })
   .openapi('PaymentList')
+
+export const assignPaymentBody = z.strictObject({ customerId: z.uuid() }).openapi('AssignPaymentRequest')
 
 export type ListPaymentsInput = z.infer<typeof listPaymentsQuery>

@@ -1,4 +1,5 @@
 import type {
+  AssignPaymentInput,
   ListPaymentsInput,
   Payment,
   PaymentList,
@@ -34,4 +35,9 @@ export function listCustomerPayments(
 /** Looks a transaction up on chain and records what it pays to the merchant's customers. */
 export function verifyPayment(input: VerifyPaymentInput): Promise<VerifyPaymentResult> {
   return apiRequest<VerifyPaymentResult>('/payments/verify', { method: 'POST', body: input })
+}
+
+/** Gives a payment that arrived without a customer's reference or comment to a customer. */
+export function assignPayment(id: string, input: AssignPaymentInput): Promise<Payment> {
+  return apiRequest<Payment>(`/payments/${encodeURIComponent(id)}/assign`, { method: 'POST', body: input })
 }

@@ -6,6 +6,7 @@ export type CustomerAuditAction =
   | 'customer.updated'
   | 'customer.deleted'
   | 'customer.merged'
+  | 'customer.payment_assigned'
 
 /** Appends an entry to a customer's audit trail, in the caller's transaction. */
 export async function recordCustomerAudit(

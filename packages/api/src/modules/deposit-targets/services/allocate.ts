@@ -6,6 +6,8 @@ import {
   isDerivedNetwork,
   type NetworkMode,
   networks,
+  newSolanaReference,
+  newTonComment,
   normalizeAddress,
   parseUnits,
   paymentUri,
@@ -67,12 +69,16 @@ export async function allocateDepositTarget({
   const row = await inTransaction(ctx.db, async (trx) => {
     await assertCustomer({ ...ctx, db: trx }, customerId)
 
-    if (input.address !== undefined) return attach(trx, ctx, customerId, network, input.address, mode)
     if (!isDerivedNetwork(network)) {
-      throw new ValidationError(`${networks[network].name} deposit targets are not derived addresses yet`, [
-        { path: 'network', message: 'supports attached addresses only for now' },
-      ])
+      if (input.address !== undefined) {
+        throw new ValidationError(
+          `${networks[network].name} customers pay the merchant wallet with their own ${network === 'ton' ? 'comment' : 'reference'}; there is no address to attach`,
+          [{ path: 'address', message: `cannot be attached on ${network}` }],
+        )
+      }
+      return allocateOnWallet(trx, ctx, customerId, network, input.fresh === true)
     }
+    if (input.address !== undefined) return attach(trx, ctx, customerId, network, input.address, mode)
 
     const wallet = await lockActiveWallet(trx, ctx.merchantId, network)
     if (!wallet?.xpub) {
@@ -159,8 +165,61 @@ export async function allocateDepositTarget({
     mode,
     ...(amount !== undefined ? { amount } : {}),
     ...(contract ? { contract } : {}),
+    ...(row.reference ? { reference: row.reference } : {}),
+    ...(row.memo ? { memo: row.memo } : {}),
   })
   return { ...presentTarget(row), asset, uri, qrSvg: await qrSvg(uri) }
+}
+
+/**
+ * Solana and TON: customers pay the merchant's one wallet, told apart by a Solana Pay reference key or a
+ * TON comment code of their own, random and unique (a clash, however unlikely, draws again).
+ */
+async function allocateOnWallet(
+  trx: Parameters<Parameters<typeof inTransaction>[1]>[0],
+  ctx: ServiceContext,
+  customerId: string,
+  network: CreateDepositTargetInput['network'],
+  fresh: boolean,
+) {
+  const wallet = await lockActiveWallet(trx, ctx.merchantId, network)
+  if (!wallet?.address) {
+    throw new ConflictError(
+      `Set up the ${networks[network].name} receiving wallet first (PUT /api/v1/wallets/${network})`,
+      { missing: 'wallet' },
+    )
+  }
+  if (!fresh) {
+    const existing = await trx
+      .selectFrom('deposit_targets')
+      .selectAll()
+      .where('merchant_id', '=', ctx.merchantId)
+      .where('customer_id', '=', customerId)
+      .where('wallet_id', '=', wallet.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirst()
+    if (existing) return existing
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const created = await trx
+      .insertInto('deposit_targets')
+      .values({
+        id: uuidv7(),
+        merchant_id: ctx.merchantId,
+        customer_id: customerId,
+        network,
+        address: wallet.address,
+        display_address: wallet.display_address ?? wallet.address,
+        wallet_id: wallet.id,
+        ...(network === 'ton' ? { memo: newTonComment() } : { reference: newSolanaReference() }),
+        source: 'derived',
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returningAll()
+      .executeTakeFirst()
+    if (created) return created
+  }
+  throw new ConflictError('Could not draw a unique payment code; try again')
 }
 
 async function attach(

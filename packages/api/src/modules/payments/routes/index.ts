@@ -1,10 +1,19 @@
 import type { NetworkId } from '@coinbook/chain-watchers'
 import { createRoute } from '@hono/zod-openapi'
+import { NotFoundError } from '../../../errors.js'
 import { uuidParam } from '../../../http/fields.js'
 import { errorResponses, jsonBody, jsonResponse, security } from '../../../http/openapi.js'
 import { createRouter } from '../../../http/router.js'
 import { assertCustomer } from '../../deposit-targets/services/allocate.js'
-import { listPaymentsQuery, paymentListSchema, verifyPaymentBody, verifyPaymentResponse } from '../schema.js'
+import {
+  assignPaymentBody,
+  listPaymentsQuery,
+  paymentListSchema,
+  paymentSchema,
+  verifyPaymentBody,
+  verifyPaymentResponse,
+} from '../schema.js'
+import { assignPayment } from '../services/assign.js'
 import { listPayments, selectPayments } from '../services/list.js'
 import { presentPayment } from '../services/present.js'
 import { verifyPayment } from '../services/verify.js'
@@ -35,6 +44,28 @@ const list = createRoute({
   responses: { 200: jsonResponse(paymentListSchema, 'A page of payments'), ...errorResponses },
 })
 
+const getOne = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  security,
+  summary: 'One payment',
+  request: { params: uuidParam },
+  responses: { 200: jsonResponse(paymentSchema, 'The payment'), ...errorResponses },
+})
+
+const assign = createRoute({
+  method: 'post',
+  path: '/{id}/assign',
+  tags,
+  security,
+  summary: 'Give an unattributed payment to a customer',
+  description:
+    'For a payment that reached your Solana or TON wallet without a customer’s reference or comment. From then on it counts in the customer’s lifetime value and stats. Assigning it to the same customer again changes nothing.',
+  request: { params: uuidParam, body: jsonBody(assignPaymentBody) },
+  responses: { 200: jsonResponse(paymentSchema, 'The payment, now the customer’s'), ...errorResponses },
+})
+
 const customerPayments = createRoute({
   method: 'get',
   path: '/{id}/payments',
@@ -62,14 +93,26 @@ export const paymentRoutes = createRouter()
       : []
     const created = new Map(found.map((f) => [f.id, f.created]))
     const data = rows.map((r) => ({ ...present(c.var.deps, r), created: created.get(r.id) ?? false }))
-    const detail = data.length
-      ? `${data.length} payment(s) to your customers in this transaction`
-      : 'This transaction pays none of your customers’ addresses'
+    const unattributed = data.filter((p) => p.customerId === null).length
+    const detail = !data.length
+      ? 'This transaction pays none of your customers’ addresses'
+      : unattributed
+        ? `${data.length} payment(s) in this transaction, ${unattributed} without a customer’s reference or comment: assign them to a customer`
+        : `${data.length} payment(s) to your customers in this transaction`
     return c.json({ data, detail }, 200)
   })
   .openapi(list, async (c) => {
     const { rows, nextCursor } = await listPayments({ ctx: c.var.ctx, input: c.req.valid('query') })
     return c.json({ data: rows.map((r) => present(c.var.deps, r)), nextCursor }, 200)
+  })
+  .openapi(getOne, async (c) => {
+    const { id } = c.req.valid('param')
+    return c.json(present(c.var.deps, await getPayment(c.var.ctx, id)), 200)
+  })
+  .openapi(assign, async (c) => {
+    const { id } = c.req.valid('param')
+    await assignPayment({ ctx: c.var.ctx, paymentId: id, customerId: c.req.valid('json').customerId })
+    return c.json(present(c.var.deps, await getPayment(c.var.ctx, id)), 200)
   })
 
 /** Mounted under /customers. */
@@ -79,6 +122,12 @@ export const customerPaymentRoutes = createRouter().openapi(customerPayments, as
   const { rows, nextCursor } = await listPayments({ ctx: c.var.ctx, input })
   return c.json({ data: rows.map((r) => present(c.var.deps, r)), nextCursor }, 200)
 })
+
+async function getPayment(ctx: Parameters<typeof selectPayments>[0], id: string) {
+  const row = await selectPayments(ctx).where('p.id', '=', id).executeTakeFirst()
+  if (!row) throw new NotFoundError('Payment', id)
+  return row
+}
 
 function present(
   deps: {

@@ -1,4 +1,4 @@
-import type { BlockRef, ChainAdapter } from '@coinbook/chain-watchers'
+import type { AnyChainAdapter, AssetId, BlockRef } from '@coinbook/chain-watchers'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.js'
 import { setPaymentState } from './ingest.js'
@@ -21,7 +21,7 @@ export async function confirmPayments({
   reorgWindow = Math.max(2 * required, 12),
 }: {
   db: Kysely<Database>
-  adapter: ChainAdapter
+  adapter: AnyChainAdapter
   required: number
   reorgWindow?: number
 }): Promise<ConfirmResult> {
@@ -29,7 +29,18 @@ export async function confirmPayments({
   const floor = Number(head.number) - reorgWindow
   const open = await db
     .selectFrom('payments')
-    .select(['id', 'block_number', 'block_hash', 'status', 'confirmations'])
+    .select([
+      'id',
+      'asset',
+      'tx_hash',
+      'event_index',
+      'to_address',
+      'amount',
+      'block_number',
+      'block_hash',
+      'status',
+      'confirmations',
+    ])
     .where('network', '=', adapter.network)
     .where('block_hash', 'is not', null)
     .where((eb) =>
@@ -56,7 +67,22 @@ export async function confirmPayments({
     if (row.block_number === null || row.block_hash === null) continue
     const ref = { number: BigInt(row.block_number), hash: row.block_hash }
     const onChain = await isCanonical(ref)
-    const confirmations = onChain ? Number(head.number - ref.number + 1n) : 0
+    const confirmations = onChain
+      ? adapter.confirmations(
+          {
+            network: adapter.network,
+            asset: row.asset as AssetId,
+            txHash: row.tx_hash,
+            eventIndex: row.event_index,
+            from: null,
+            to: row.to_address,
+            amount: BigInt(row.amount),
+            blockRef: ref,
+            status: 'pending',
+          },
+          head,
+        )
+      : 0
     const status = !onChain ? 'reorged' : confirmations >= required ? 'confirmed' : 'pending'
     if (status === row.status && confirmations === row.confirmations) continue
     await db.transaction().execute(async (trx) => {

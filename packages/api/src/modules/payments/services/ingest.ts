@@ -1,7 +1,10 @@
 import {
+  type AnyChainAdapter,
   findPaymentOption,
+  isDerivedNetwork,
   type NetworkMode,
   normalizeAddress,
+  normalizeMemo,
   type TransferEvent,
 } from '@coinbook/chain-watchers'
 import { type Selectable, sql, type Transaction } from 'kysely'
@@ -18,8 +21,8 @@ export interface IngestDeps {
   mode: NetworkMode
   /** Confirmations needed before a payment counts, per network. */
   confirmationsFor: (network: TransferEvent['network']) => number
-  /** The chain's current height, to turn a block number into confirmations. */
-  headNumber?: bigint | undefined
+  /** The adapter's count of an event's confirmations at the chain's current head, when it is known. */
+  confirmationsOf?: ((e: TransferEvent) => number) | undefined
 }
 
 export interface IngestedPayment {
@@ -29,10 +32,15 @@ export interface IngestedPayment {
   status: PaymentStatus
 }
 
+/**
+ * Who an event pays: a customer's deposit target, or — on Solana and TON, where a payer's wallet may drop
+ * the reference or comment — a merchant wallet alone (id and customer null: an unattributed payment that
+ * the merchant assigns).
+ */
 interface Target {
-  id: string
+  id: string | null
   merchant_id: string
-  customer_id: string
+  customer_id: string | null
   reporting_currency: string
 }
 
@@ -73,11 +81,25 @@ export async function writeEvents(
   return out
 }
 
+/** The adapter's confirmation count at its current head, read only when some event is in a block. */
+export async function confirmationsAtHead(
+  adapter: Pick<AnyChainAdapter, 'head' | 'confirmations'>,
+  events: readonly TransferEvent[],
+): Promise<((e: TransferEvent) => number) | undefined> {
+  if (!events.some((e) => e.blockRef)) return undefined
+  const head = await adapter.head()
+  return (e) => adapter.confirmations(e, head)
+}
+
 /** prepareEvents then writeEvents in one transaction: for verify-by-hash. */
 export async function ingestEvents(deps: IngestDeps, events: TransferEvent[]): Promise<IngestedPayment[]> {
   const prepared = await prepareEvents(deps, events)
   return inTransaction(deps.db, (trx) => writeEvents(trx, deps, prepared))
 }
+
+// How far before a wallet was connected a transfer to it may be and still be recorded unattributed:
+// earlier ones are the merchant's business before Coinbook, not customers' payments.
+const UNATTRIBUTED_GRACE_MS = 10 * 60_000
 
 async function findTarget(deps: IngestDeps, e: TransferEvent): Promise<Target | undefined> {
   let address: string
@@ -86,15 +108,34 @@ async function findTarget(deps: IngestDeps, e: TransferEvent): Promise<Target | 
   } catch {
     return undefined
   }
-  return deps.db
+  const target = await deps.db
     .selectFrom('deposit_targets as t')
     .innerJoin('merchants as m', 'm.id', 't.merchant_id')
     .select(['t.id', 't.merchant_id', 't.customer_id', 'm.reporting_currency'])
     .where('t.network', '=', e.network)
     .where('t.address', '=', address)
-    .where(sql<string>`coalesce(t.memo, '')`, '=', e.memo ?? '')
+    .where(sql<string>`coalesce(t.memo, '')`, '=', e.memo ? normalizeMemo(e.network, e.memo) : '')
     .where(sql<string>`coalesce(t.reference, '')`, '=', e.reference ?? '')
     .executeTakeFirst()
+  if (target || isDerivedNetwork(e.network) || e.status === 'failed') return target
+  const wallet = await deps.db
+    .selectFrom('wallets as w')
+    .innerJoin('merchants as m', 'm.id', 'w.merchant_id')
+    .select(['w.merchant_id', 'w.created_at', 'm.reporting_currency'])
+    .where('w.network', '=', e.network)
+    .where('w.address', '=', address)
+    .orderBy(sql`w.retired_at is null`, 'desc')
+    .orderBy('w.created_at', 'desc')
+    .executeTakeFirst()
+  if (!wallet) return undefined
+  if (e.blockTime !== undefined && e.blockTime * 1000 < wallet.created_at.getTime() - UNATTRIBUTED_GRACE_MS)
+    return undefined
+  return {
+    id: null,
+    merchant_id: wallet.merchant_id,
+    customer_id: null,
+    reporting_currency: wallet.reporting_currency,
+  }
 }
 
 interface Price {
@@ -126,12 +167,12 @@ async function priceEvent(deps: IngestDeps, e: TransferEvent, fiat: string): Pro
 function statusOf(deps: IngestDeps, e: TransferEvent): { status: PaymentStatus; confirmations: number } {
   if (e.status === 'failed') return { status: 'failed', confirmations: 0 }
   if (!e.blockRef) return { status: 'pending', confirmations: 0 }
-  const confirmations =
-    deps.headNumber !== undefined && deps.headNumber >= e.blockRef.number
-      ? Number(deps.headNumber - e.blockRef.number + 1n)
-      : e.status === 'confirmed'
-        ? deps.confirmationsFor(e.network)
-        : 1
+  // A node a block behind the one that told us of the event still sees it mined: at least 1.
+  const confirmations = deps.confirmationsOf
+    ? Math.max(1, deps.confirmationsOf(e))
+    : e.status === 'confirmed'
+      ? deps.confirmationsFor(e.network)
+      : 1
   const status = confirmations >= deps.confirmationsFor(e.network) ? 'confirmed' : 'pending'
   return { status, confirmations }
 }

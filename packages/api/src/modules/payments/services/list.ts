@@ -22,6 +22,8 @@ export async function listPayments({ ctx, input }: { ctx: ServiceContext; input:
   if (input.asset) q = q.where('p.asset', '=', input.asset)
   if (input.status) q = q.where('p.status', '=', input.status)
   if (input.customerId) q = q.where('p.customer_id', '=', input.customerId)
+  if (input.attribution === 'unattributed') q = q.where('p.customer_id', 'is', null)
+  if (input.attribution === 'attributed') q = q.where('p.customer_id', 'is not', null)
   if (input.from) q = q.where('p.detected_at', '>=', new Date(input.from))
   if (input.to) q = q.where('p.detected_at', '<', new Date(input.to))
   if (input.cursor) q = q.where('p.id', '<', input.cursor)

@@ -24,6 +24,8 @@ export function presentPayment(
     eventIndex: row.event_index,
     from: row.from_address,
     to: row.to_address,
+    memo: row.memo,
+    reference: row.reference,
     amount: formatUnits(BigInt(row.amount), row.decimals),
     amountBaseUnits: row.amount,
     fiatCurrency: row.fiat_currency,

@@ -7,7 +7,7 @@ export interface ScanOptions {
   db: Kysely<Database>
   adapter: ChainAdapter
   watch: WatchSet
-  ingest: Omit<IngestDeps, 'db' | 'headNumber'>
+  ingest: Omit<IngestDeps, 'db' | 'confirmationsOf'>
   /** Most blocks one run reads; the next run goes on from the cursor. */
   maxBlocks?: number
   /** How far back to look for the fork point when the cursor's block was reorged away. */
@@ -104,7 +104,7 @@ async function scanLeased(
   const last = from + BigInt((opts.maxBlocks ?? 500) - 1)
   const to = head.number < last ? head.number : last
   const scanned = await adapter.scan(from, to, opts.watch)
-  const deps: IngestDeps = { ...opts.ingest, db, headNumber: head.number }
+  const deps: IngestDeps = { ...opts.ingest, db, confirmationsOf: (e) => adapter.confirmations(e, head) }
   const prepared = await prepareEvents(deps, scanned.events)
   const payments = await db.transaction().execute(async (trx) => {
     const written = await writeEvents(trx, { ...deps, db: trx }, prepared)

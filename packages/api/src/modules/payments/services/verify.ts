@@ -1,7 +1,7 @@
 import { ChainError, type NetworkId, networks, TransactionNotFoundError } from '@coinbook/chain-watchers'
 import type { CoreDeps, ServiceContext } from '../../../context.js'
 import { CoinbookError, NotFoundError, ValidationError } from '../../../errors.js'
-import { ingestEvents } from './ingest.js'
+import { confirmationsAtHead, ingestEvents } from './ingest.js'
 
 /**
  * Looks a transaction up on its network and records what it pays to deposit targets. Calling it again
@@ -48,7 +48,7 @@ export async function verifyPayment({
       rates: deps.rates,
       mode: deps.config.COINBOOK_NETWORK_MODE,
       confirmationsFor: (n) => deps.chains.requiredConfirmations(n),
-      headNumber: events.some((e) => e.blockRef) ? (await adapter.head()).number : undefined,
+      confirmationsOf: await confirmationsAtHead(adapter, events),
     },
     events,
   )

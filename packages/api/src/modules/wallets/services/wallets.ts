@@ -13,12 +13,12 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Executor, ServiceContext } from '../../../context.js'
 import type { WalletsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
-import { ValidationError } from '../../../errors.js'
+import { ConflictError, ValidationError } from '../../../errors.js'
 import type { PutWalletInput } from '../schema.js'
 
 type WalletRow = Pick<
   Selectable<WalletsTable>,
-  'network' | 'xpub' | 'scheme' | 'address' | 'next_index' | 'created_at'
+  'network' | 'xpub' | 'scheme' | 'address' | 'display_address' | 'next_index' | 'created_at'
 >
 
 function preview(xpub: string) {
@@ -39,7 +39,7 @@ export function presentWallet(row: WalletRow, mode: NetworkMode) {
     kind: row.xpub ? ('xpub' as const) : ('address' as const),
     scheme: row.scheme,
     keyPreview: row.xpub ? preview(row.xpub) : null,
-    address: row.address,
+    address: row.display_address ?? row.address,
     nextIndex: row.next_index,
     firstAddresses: first.map((a) => ({ index: a.index, address: a.address, path: a.path })),
     createdAt: row.created_at.toISOString(),
@@ -64,6 +64,7 @@ export async function putWallet({
   const derived = isDerivedNetwork(network)
   let scheme: string | null = null
   let address: string | null = null
+  let displayAddress: string | null = null
   if (derived) {
     if (!input.xpub)
       throw new ValidationError('This network derives addresses from an xpub', [
@@ -87,8 +88,8 @@ export async function putWallet({
         { path: 'address', message: `is required for ${networks[network].name}` },
       ])
     try {
-      normalizeAddress(network, input.address, mode)
-      address = input.address
+      address = normalizeAddress(network, input.address, mode)
+      displayAddress = input.address
     } catch (err) {
       if (err instanceof ChainError)
         throw new ValidationError(err.shortMessage, [{ path: 'address', message: err.shortMessage }])
@@ -101,11 +102,35 @@ export async function putWallet({
     const current = await lockActiveWallet(trx, ctx.merchantId, network)
     if (current && current.xpub === xpub && current.address === address && current.scheme === scheme)
       return current
+    if (address) {
+      const taken = await trx
+        .selectFrom('wallets')
+        .select('merchant_id')
+        .where('network', '=', network)
+        .where('address', '=', address)
+        .where('retired_at', 'is', null)
+        .where('merchant_id', '!=', ctx.merchantId)
+        .executeTakeFirst()
+      if (taken) {
+        throw new ConflictError(
+          `Another Coinbook account receives on this ${networks[network].name} address; payments to it could not be told apart`,
+          { field: 'address' },
+        )
+      }
+    }
     if (current)
       await trx.updateTable('wallets').set({ retired_at: new Date() }).where('id', '=', current.id).execute()
     const created = await trx
       .insertInto('wallets')
-      .values({ id: uuidv7(), merchant_id: ctx.merchantId, network, xpub, scheme, address })
+      .values({
+        id: uuidv7(),
+        merchant_id: ctx.merchantId,
+        network,
+        xpub,
+        scheme,
+        address,
+        display_address: displayAddress,
+      })
       .returningAll()
       .executeTakeFirstOrThrow()
     await trx
@@ -118,7 +143,12 @@ export async function putWallet({
         action: current ? 'wallet.replaced' : 'wallet.created',
         subject_type: 'wallet',
         subject_id: created.id,
-        data: JSON.stringify({ network, scheme, keyPreview: xpub ? preview(xpub) : null, address }),
+        data: JSON.stringify({
+          network,
+          scheme,
+          keyPreview: xpub ? preview(xpub) : null,
+          address: displayAddress,
+        }),
       })
       .execute()
     return created

@@ -6,7 +6,7 @@ import type { DepositTarget } from '../api'
 
 export interface DepositTargetViewProps {
   target: DepositTarget
-  /** Offers "New address" (derived addresses only). */
+  /** Offers "New address" (or a new reference or comment on Solana and TON; not for attached addresses). */
   onNewAddress?: () => void
   busy?: boolean
 }
@@ -43,10 +43,16 @@ export function DepositTargetView({ target, onNewAddress, busy = false }: Deposi
           </code>
           <CopyButton value={target.address} label="Copy address" />
         </div>
-        {target.memo || target.reference ? (
+        {target.memo ? (
           <div className="deposit-target__row">
-            <span className="deposit-target__label">{target.memo ? 'Memo' : 'Reference'}</span>
-            <code>{target.memo ?? target.reference}</code>
+            <span className="deposit-target__label">Comment</span>
+            <code className="deposit-target__memo">{target.memo}</code>
+            <CopyButton value={target.memo} label="Copy comment" />
+          </div>
+        ) : target.reference ? (
+          <div className="deposit-target__row">
+            <span className="deposit-target__label">Reference</span>
+            <code className="deposit-target__address">{target.reference}</code>
           </div>
         ) : null}
         <div className="deposit-target__row">
@@ -55,14 +61,30 @@ export function DepositTargetView({ target, onNewAddress, busy = false }: Deposi
           <CopyButton value={target.uri} label="Copy URI" />
         </div>
         <p className="deposit-target__meta">
-          {target.derivationPath ? (
+          {target.memo ? (
             <>
-              Derived at <code>{target.derivationPath}</code>.{' '}
+              Your TON wallet, with this customer’s comment. A customer who types the payment by hand must put
+              the comment in the transfer, or the payment arrives without a customer and waits for you to
+              assign it.
+            </>
+          ) : target.reference ? (
+            <>
+              Your Solana wallet, with this customer’s Solana Pay reference. The customer should scan the code
+              or open the link: a wallet that pays the bare address drops the reference, and the payment waits
+              for you to assign it.
             </>
           ) : (
-            'Attached address, watched only. '
+            <>
+              {target.derivationPath ? (
+                <>
+                  Derived at <code>{target.derivationPath}</code>.{' '}
+                </>
+              ) : (
+                'Attached address, watched only. '
+              )}
+              The customer can scan the code with their wallet app or paste the address.
+            </>
           )}
-          The customer can scan the code with their wallet app or paste the address.
         </p>
         {onNewAddress && target.source === 'derived' ? (
           <div className="deposit-target__actions">
@@ -73,7 +95,7 @@ export function DepositTargetView({ target, onNewAddress, busy = false }: Deposi
               disabled={busy}
             >
               <RefreshIcon />
-              New address
+              {target.memo ? 'New comment' : target.reference ? 'New reference' : 'New address'}
             </button>
           </div>
         ) : null}

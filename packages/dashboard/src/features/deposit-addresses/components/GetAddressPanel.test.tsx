@@ -59,8 +59,9 @@ describe('GetAddressPanel', () => {
     // Ada prefers USDT on Tron, but only Ethereum has a wallet.
     await vi.waitFor(() => expect(coin.value).toBe('ETH/ethereum'))
     expect(within(coin).getByRole('option', { name: 'USDT on Tron (no wallet yet)' })).toBeTruthy()
-    // Solana and TON pay one wallet with a reference: no derived address to get.
-    expect(within(coin).queryByRole('option', { name: /on Solana|on TON/ })).toBeNull()
+    // Solana and TON pay the merchant wallet with the customer's reference or comment.
+    expect(within(coin).getByRole('option', { name: 'USDC on Solana (no wallet yet)' })).toBeTruthy()
+    expect(within(coin).getByRole('option', { name: 'TON on TON (no wallet yet)' })).toBeTruthy()
   })
 
   it('sends the merchant to set up the network’s wallet when it has none', async () => {
@@ -112,5 +113,44 @@ describe('GetAddressPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Get address' }))
     expect(document.getElementById('field-amount-error')?.textContent).toContain('must be a number')
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0)
+  })
+
+  it('gives a TON customer the merchant wallet with their own comment, and a new comment on request', async () => {
+    const wallet = 'UQCrq6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6gD'
+    const comments = ['CB-7KQ2M9XA', 'CB-0PZ4R8TN']
+    const requests = stubApi(({ method, url, body }) => {
+      if (url.pathname === '/api/v1/wallets')
+        return { body: { data: [{ network: 'ton', firstAddresses: [] }] } }
+      if (method === 'POST' && url.pathname.endsWith('/deposit-targets')) {
+        const memo = comments[(body as { fresh?: boolean }).fresh ? 1 : 0] as string
+        return {
+          body: target(0, {
+            network: 'ton',
+            asset: 'TON',
+            address: wallet,
+            memo,
+            derivationPath: null,
+            uri: `ton://transfer/${wallet}?text=${memo}`,
+          }),
+        }
+      }
+      return undefined
+    })
+    renderWithApp(<GetAddressPanel customer={customer} />)
+    await vi.waitFor(() =>
+      expect((screen.getByRole('combobox', { name: 'Coin' }) as HTMLSelectElement).value).toBe('TON/ton'),
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Get address' }))
+    await screen.findByText('CB-7KQ2M9XA')
+    expect(screen.getByText(wallet)).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Copy comment' })).toBeTruthy()
+    expect(screen.getByText(/must put the\s+comment in the transfer/)).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: 'New comment' }))
+    const dialog = screen.getByRole('dialog')
+    expect(dialog.textContent).toContain('CB-7KQ2M9XA keeps working')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create new comment' }))
+    await screen.findByText('CB-0PZ4R8TN')
+    expect(requests.at(-1)?.body).toEqual({ asset: 'TON', network: 'ton', fresh: true })
   })
 })

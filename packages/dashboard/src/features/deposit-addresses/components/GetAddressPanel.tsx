@@ -30,8 +30,17 @@ import { DepositTargetView } from './DepositTargetView'
 const FIELDS = ['asset', 'amount'] as const
 const AMOUNT = /^\d{1,30}(\.\d{1,18})?$/
 
-/** Coins paid to a derived address (Bitcoin, EVM, Tron); Solana and TON pay one wallet with a reference. */
-const DERIVED_COINS = allCoinChoices.filter((c) => isNetworkId(c.network) && isDerivedNetwork(c.network))
+/**
+ * Every coin: paid to a derived address (Bitcoin, EVM, Tron) or to the merchant's one wallet with the
+ * customer's reference (Solana) or comment (TON).
+ */
+const COINS = allCoinChoices.filter((c) => isNetworkId(c.network))
+
+/** On Solana and TON the customer gets a reference or comment, not an address of their own. */
+function codeName(network: string): string | null {
+  if (!isNetworkId(network) || isDerivedNetwork(network)) return null
+  return network === 'ton' ? 'comment' : 'reference'
+}
 
 export interface GetAddressPanelProps {
   customer: CustomerDto
@@ -42,13 +51,13 @@ export interface GetAddressPanelProps {
  * a wallet, else their preferred coin, else the first.
  */
 export function defaultCoin(customer: CustomerDto, connected: ReadonlySet<string>): Coin {
-  const keys = new Set(DERIVED_COINS.map(coinKey))
+  const keys = new Set(COINS.map(coinKey))
   const preferred = customer.preferredCoins.filter((c) => keys.has(coinKey(c)))
   return (
     preferred.find((c) => connected.has(c.network)) ??
-    DERIVED_COINS.find((c) => connected.has(c.network)) ??
+    COINS.find((c) => connected.has(c.network)) ??
     preferred[0] ??
-    (DERIVED_COINS[0] as Coin)
+    (COINS[0] as Coin)
   )
 }
 
@@ -108,7 +117,7 @@ export function GetAddressPanel({ customer }: GetAddressPanelProps) {
               setTarget(null)
               create.reset()
             }}
-            options={DERIVED_COINS.map((c) => ({
+            options={COINS.map((c) => ({
               value: coinKey(c),
               label:
                 wallets.isSuccess && !connected.has(c.network)
@@ -150,8 +159,9 @@ export function GetAddressPanel({ customer }: GetAddressPanelProps) {
             </Link>
           }
         >
-          Addresses are derived from your {networkName(chosen.network)} account key. Connect it in Settings →
-          Wallets, then come back.
+          {codeName(chosen.network)
+            ? `Customers pay your ${networkName(chosen.network)} wallet with a ${codeName(chosen.network)} of their own. Enter the wallet's address in Settings → Wallets, then come back.`
+            : `Addresses are derived from your ${networkName(chosen.network)} account key. Connect it in Settings → Wallets, then come back.`}
         </Alert>
       ) : create.isError && !invalid ? (
         <Alert tone="error" title="No address was given">
@@ -174,23 +184,37 @@ export function GetAddressPanel({ customer }: GetAddressPanelProps) {
 
       <ConfirmDialog
         open={confirmingNew}
-        title={`Give ${customer.name} a new ${networkName(chosen.network)} address?`}
-        confirmLabel="Create new address"
+        title={`Give ${customer.name} a new ${networkName(chosen.network)} ${codeName(chosen.network) ?? 'address'}?`}
+        confirmLabel={`Create new ${codeName(chosen.network) ?? 'address'}`}
         busy={create.isPending}
         error={confirmingNew && create.error ? errorMessage(create.error) : null}
         onCancel={() => setConfirmingNew(false)}
         onConfirm={() => request({ fresh: true }, () => setConfirmingNew(false))}
       >
-        <p>
-          Coinbook derives the next address from your wallet key and shows it from now on. The current address
-          {target ? (
-            <>
-              {' '}
-              <code>{target.address}</code>
-            </>
-          ) : null}{' '}
-          keeps working: payments to it are still matched to {customer.name}.
-        </p>
+        {codeName(chosen.network) ? (
+          <p>
+            Coinbook draws a new {codeName(chosen.network)} and shows it from now on. The current one
+            {target?.memo || target?.reference ? (
+              <>
+                {' '}
+                <code>{target.memo ?? target.reference}</code>
+              </>
+            ) : null}{' '}
+            keeps working: payments with it are still matched to {customer.name}.
+          </p>
+        ) : (
+          <p>
+            Coinbook derives the next address from your wallet key and shows it from now on. The current
+            address
+            {target ? (
+              <>
+                {' '}
+                <code>{target.address}</code>
+              </>
+            ) : null}{' '}
+            keeps working: payments to it are still matched to {customer.name}.
+          </p>
+        )}
       </ConfirmDialog>
     </div>
   )

@@ -67,6 +67,17 @@ export function PaymentFilters({ view, filters, onChange, onClear, hasFilters }:
             options={allAssets.map((a) => ({ value: a, label: `${a} · ${assetName(a)}` }))}
           />
         ) : null}
+        {has('attribution') ? (
+          <FilterSelect
+            label="Customer"
+            value={view.attribution}
+            onChange={(v) => onChange('attribution', v)}
+            options={[
+              { value: 'attributed', label: 'Matched to a customer' },
+              { value: 'unattributed', label: 'To assign' },
+            ]}
+          />
+        ) : null}
         {has('from') ? (
           <DateFilter label="From" value={view.from} max={view.to} onChange={(v) => onChange('from', v)} />
         ) : null}

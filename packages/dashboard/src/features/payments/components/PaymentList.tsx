@@ -1,12 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import { ErrorAlert } from '../../../ui/Alert'
 import { EmptyState } from '../../../ui/EmptyState'
 import { CardIcon } from '../../../ui/icons'
 import { Pagination } from '../../../ui/Pagination'
 import { LoadingBlock } from '../../../ui/Spinner'
-import type { PaymentList as PaymentPage } from '../api'
+import type { Payment, PaymentList as PaymentPage } from '../api'
 import { PAGE_SIZES, type PaymentFilterKey, type usePaymentListParams } from '../hooks/usePaymentListParams'
+import { AssignPaymentDialog } from './AssignPaymentDialog'
 import { PaymentFilters } from './PaymentFilters'
 import { PaymentsTable } from './PaymentsTable'
 
@@ -16,6 +17,8 @@ export interface PaymentListProps {
   filters: readonly PaymentFilterKey[]
   /** Adds a Customer column. */
   showCustomers?: boolean
+  /** Lets the merchant assign payments that arrived without a customer (not for viewers). */
+  canAssign?: boolean
   /** What an unfiltered, empty first page shows. */
   empty: { title: string; description: ReactNode; actions?: ReactNode }
   label?: string
@@ -27,11 +30,13 @@ export function PaymentList({
   params,
   filters,
   showCustomers = false,
+  canAssign = false,
   empty,
   label,
 }: PaymentListProps) {
   const { view, setFilter, clearFilters, nextPage, previousPage, hasFilters, pageIndex } = params
   const rows = list.data?.data ?? []
+  const [assigning, setAssigning] = useState<Payment | null>(null)
 
   let body: ReactNode
   if (list.isPending) body = <LoadingBlock label="Loading payments" />
@@ -82,6 +87,7 @@ export function PaymentList({
           payments={rows}
           stale={list.isPlaceholderData}
           showCustomer={showCustomers}
+          onAssign={canAssign ? setAssigning : undefined}
           {...(label ? { label } : {})}
         />
         <Pagination
@@ -114,6 +120,7 @@ export function PaymentList({
         hasFilters={hasFilters}
       />
       {body}
+      <AssignPaymentDialog payment={assigning} onClose={() => setAssigning(null)} />
     </>
   )
 }

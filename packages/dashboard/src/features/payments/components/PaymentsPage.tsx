@@ -36,6 +36,7 @@ export function PaymentsPage() {
           params={params}
           filters={ALL_PAYMENT_FILTERS}
           showCustomers
+          canAssign={me.role !== 'viewer'}
           empty={{
             title: 'No payments yet',
             description:

@@ -13,6 +13,8 @@ export interface PaymentsTableProps {
   payments: readonly Payment[]
   /** Adds a Customer column linking to each payment's customer. */
   showCustomer?: boolean
+  /** Offers "Assign…" on payments without a customer (Solana and TON payments that lost their code). */
+  onAssign?: ((payment: Payment) => void) | undefined
   /** A newer page is loading: the rows are dimmed but stay usable. */
   stale?: boolean
   /** Names the table for screen readers. */
@@ -22,10 +24,25 @@ export interface PaymentsTableProps {
 interface CustomerCellProps {
   payment: Payment
   tabIndex: number
+  onAssign?: ((payment: Payment) => void) | undefined
 }
 
-function CustomerCell({ payment, tabIndex }: CustomerCellProps) {
-  if (!payment.customerId) return <span className="muted">Not matched</span>
+function CustomerCell({ payment, tabIndex, onAssign }: CustomerCellProps) {
+  if (!payment.customerId) {
+    return onAssign && payment.status !== 'failed' ? (
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        tabIndex={tabIndex}
+        onClick={() => onAssign(payment)}
+        title="Arrived without a customer’s reference or comment"
+      >
+        Assign…
+      </button>
+    ) : (
+      <span className="muted">Not matched</span>
+    )
+  }
   if (payment.customerName === null) return <span className="muted">Deleted customer</span>
   return (
     <Link
@@ -51,6 +68,7 @@ function followFirstLink(row: HTMLTableRowElement) {
 export function PaymentsTable({
   payments,
   showCustomer = false,
+  onAssign,
   stale = false,
   label = 'Payments',
 }: PaymentsTableProps) {
@@ -84,7 +102,7 @@ export function PaymentsTable({
                 </td>
                 {showCustomer ? (
                   <td>
-                    <CustomerCell payment={p} tabIndex={inRow} />
+                    <CustomerCell payment={p} tabIndex={inRow} onAssign={onAssign} />
                   </td>
                 ) : null}
                 <td className="num strong">{formatAssetAmount(p.amount, p.asset)}</td>

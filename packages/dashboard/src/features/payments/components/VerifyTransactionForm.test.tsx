@@ -23,11 +23,21 @@ describe('VerifyTransactionForm', () => {
           body: {
             data: [
               {
-                ...buildPayment({ customerId: ada.id, amount: '1250.000000', asset: 'USDT' }),
+                ...buildPayment({
+                  customerId: ada.id,
+                  customerName: ada.name,
+                  amount: '1250.000000',
+                  asset: 'USDT',
+                }),
                 created: true,
               },
               {
-                ...buildPayment({ customerId: ada.id, status: 'pending', confirmations: 1 }),
+                ...buildPayment({
+                  customerId: ada.id,
+                  customerName: ada.name,
+                  status: 'pending',
+                  confirmations: 1,
+                }),
                 created: false,
               },
             ],
@@ -35,7 +45,6 @@ describe('VerifyTransactionForm', () => {
           },
         }
       }
-      if (url.pathname === `/api/v1/customers/${ada.id}`) return { body: ada }
       return undefined
     })
     renderWithApp(<VerifyTransactionForm />)

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { customerKeys } from '../../customers/hooks/queries'
-import { type ListPaymentsParams, listCustomerPayments, listPayments, verifyPayment } from '../api'
+import {
+  assignPayment,
+  type ListPaymentsParams,
+  listCustomerPayments,
+  listPayments,
+  verifyPayment,
+} from '../api'
 
 export const paymentKeys = {
   all: ['payments'] as const,
@@ -32,6 +38,18 @@ export function useVerifyPayment() {
     onSuccess: (result) => {
       if (!result.data.some((p) => p.created)) return
       // New payments change the lists and the customers' totals (lifetime value, count, last payment).
+      void client.invalidateQueries({ queryKey: paymentKeys.all })
+      void client.invalidateQueries({ queryKey: customerKeys.all })
+    },
+  })
+}
+
+export function useAssignPayment() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, customerId }: { id: string; customerId: string }) => assignPayment(id, { customerId }),
+    onSuccess: () => {
+      // The payment moves to a customer: the lists and that customer's totals change.
       void client.invalidateQueries({ queryKey: paymentKeys.all })
       void client.invalidateQueries({ queryKey: customerKeys.all })
     },

@@ -7,11 +7,22 @@ import { paymentStatuses } from '../labels'
 export const PAGE_SIZES = [10, 25, 50, 100] as const
 export const DEFAULT_PAGE_SIZE = 25
 
-export type PaymentFilterKey = 'status' | 'network' | 'asset' | 'from' | 'to'
-export const ALL_PAYMENT_FILTERS: readonly PaymentFilterKey[] = ['status', 'network', 'asset', 'from', 'to']
+export type PaymentFilterKey = 'status' | 'network' | 'asset' | 'attribution' | 'from' | 'to'
+export const ALL_PAYMENT_FILTERS: readonly PaymentFilterKey[] = [
+  'status',
+  'network',
+  'asset',
+  'attribution',
+  'from',
+  'to',
+]
+export const paymentAttributions = ['attributed', 'unattributed'] as const
 
 /** The list as the URL holds it: `from` and `to` are calendar days, both included. */
-export type PaymentListView = Pick<ListPaymentsParams, 'status' | 'network' | 'asset' | 'cursor'> & {
+export type PaymentListView = Pick<
+  ListPaymentsParams,
+  'status' | 'network' | 'asset' | 'attribution' | 'cursor'
+> & {
   from?: string | undefined
   to?: string | undefined
   limit: number
@@ -52,6 +63,8 @@ export function parsePaymentListParams(
   if (filters.includes('status')) view.status = oneOf(search.get('status'), paymentStatuses)
   if (filters.includes('network')) view.network = oneOf(search.get('network'), allNetworks)
   if (filters.includes('asset')) view.asset = oneOf(search.get('asset'), allAssets)
+  if (filters.includes('attribution'))
+    view.attribution = oneOf(search.get('attribution'), paymentAttributions)
   if (filters.includes('from')) view.from = day(search.get('from'))
   if (filters.includes('to')) view.to = day(search.get('to'))
   return view
