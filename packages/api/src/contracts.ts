@@ -19,11 +19,11 @@ import type {
 import type { createDepositTargetBody, depositTargetSchema } from './modules/deposit-targets/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
 import type {
+  assignPaymentBody,
   listPaymentsQuery,
   paymentListSchema,
   paymentSchema,
   verifyPaymentBody,
-  assignPaymentBody,
   verifyPaymentResponse,
 } from './modules/payments/schema.js'
 import type { putWalletBody, walletSchema } from './modules/wallets/schema.js'
