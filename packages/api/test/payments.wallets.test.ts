@@ -26,7 +26,10 @@ async function customer(name: string, as = owner) {
 
 describe('Solana and TON receiving wallets', () => {
   it('takes the wallet address in either TON form and shows it as given', async () => {
-    const sol = await t.request('PUT', '/api/v1/wallets/solana', { as: owner, body: { address: solanaWallet } })
+    const sol = await t.request('PUT', '/api/v1/wallets/solana', {
+      as: owner,
+      body: { address: solanaWallet },
+    })
     expect(sol.status, JSON.stringify(sol.body)).toBe(200)
     expect(sol.body).toMatchObject({ network: 'solana', kind: 'address', address: solanaWallet })
     const ton = await t.request('PUT', '/api/v1/wallets/ton', { as: owner, body: { address: tonFriendly } })
