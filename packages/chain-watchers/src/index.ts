@@ -11,6 +11,7 @@ export {
   type EvmToken,
 } from './adapters/evm/index.js'
 export { isAccountAdapter } from './adapters/kind.js'
+export { createTronAdapter, type TronAdapter, type TronAdapterConfig } from './adapters/tron/index.js'
 export type * from './adapters/types.js'
 export * from './address/index.js'
 export * from './attribution.js'

@@ -3,6 +3,7 @@ import {
   CompactWatchSet,
   createBitcoinAdapter,
   createEvmAdapter,
+  createTronAdapter,
   type NetworkId,
   networkIds,
   networks,
@@ -94,8 +95,10 @@ function createAdapter(config: Config, network: NetworkId): AnyChainAdapter | un
       return createEvmAdapter({ network, mode, rpc, confirmations, tokens: extraTokens(config, network) })
     case 'bitcoin':
       return createBitcoinAdapter({ backend: config.BITCOIN_BACKEND, mode, rpc, confirmations })
+    case 'tron':
+      return createTronAdapter({ mode, rpc, confirmations, tokens: extraTokens(config, 'tron') })
     default:
-      // Solana, Tron and TON adapters arrive with their issue; until then those networks derive and display only.
+      // Solana and TON adapters are wired in once they land; until then those networks allocate and display only.
       return undefined
   }
 }
