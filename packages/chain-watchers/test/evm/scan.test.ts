@@ -121,7 +121,8 @@ describe('evm scan', () => {
     const hash = await f.anvil.rpc<`0x${string}`>('eth_sendTransaction', [
       { from: f.payer, to: f.usdt, value: '0x1', gas: '0x30000' },
     ])
-    const to = await f.blockNumber()
+    // Raw RPC sends do not wait for the automined block: read its number from the receipt.
+    const { number: to } = await f.blockOf(hash)
     const { events } = await f.adapter.scan(from, to, contractWatch)
     expect(events).toEqual([
       expect.objectContaining({ txHash: hash, eventIndex: 0, amount: 1n, status: 'failed' }),

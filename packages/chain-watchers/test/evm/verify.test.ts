@@ -100,6 +100,7 @@ describe('evm verify', () => {
     const hash = await f.anvil.rpc<`0x${string}`>('eth_sendTransaction', [
       { from: f.payer, to: alice, value: '0x0' },
     ])
+    await f.blockOf(hash)
     expect(await f.adapter.verify(hash)).toEqual([])
   })
 
