@@ -16,6 +16,9 @@ import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
 import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
 import { customerRoutes } from './modules/customers/routes/index.js'
 import { depositTargetRoutes } from './modules/deposit-targets/routes/index.js'
+import { customerExportRoutes } from './modules/exports/routes/customers.js'
+import { paymentExportRoutes } from './modules/exports/routes/payments.js'
+import { importRoutes } from './modules/imports/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
@@ -26,14 +29,18 @@ import { walletRoutes } from './modules/wallets/routes/index.js'
 function protectedRoutes() {
   const r = createRouter()
   r.use('*', authenticate(), idempotency())
+  // Imports and exports first: the customer routes' /{id} would take "import" or "export.csv".
   return r
     .route('/auth', authRoutes)
     .route('/api-keys', apiKeyRoutes)
     .route('/members', memberRoutes)
+    .route('/customers', importRoutes)
+    .route('/customers', customerExportRoutes)
     .route('/customers', customerRoutes)
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)
     .route('/payment-options', paymentOptionRoutes)
+    .route('/payments', paymentExportRoutes)
     .route('/payments', paymentRoutes)
     .route('/wallets', walletRoutes)
 }
@@ -79,12 +86,13 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
     await next()
   })
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: opts.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is larger than allowed'),
-    }),
+  const limit = bodyLimit({
+    maxSize: opts.maxBodyBytes ?? 1024 * 1024,
+    onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is larger than allowed'),
+  })
+  // An import streams its upload to storage under its own limit (IMPORT_MAX_BYTES).
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === '/api/v1/customers/import' ? next() : limit(c, next),
   )
   app.onError(onError)
   app.notFound((c) => problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`))

@@ -91,9 +91,25 @@ export const configSchema = z.object({
     )
     .optional(),
   BITCOIN_BACKEND: z.enum(['esplora', 'core']).default('esplora'),
+  /** toncenter API key, sent as X-API-Key to every TON_RPC_URLS endpoint (toncenter.com allows 1 request/s without). */
+  TON_API_KEY: z.string().min(1).optional(),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Seconds between two scans of a network. */
   SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Largest customer import upload (CSV or JSON), in bytes; streamed, so it costs no memory. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 ** 3)
+    .default(100 * 1024 ** 2),
+  /** Uploads up to this size are imported while the request waits; larger ones run as a job. */
+  IMPORT_INLINE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 1024 ** 2)
+    .default(256 * 1024),
   ...networkSettings(),
 })
 

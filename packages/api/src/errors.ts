@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'idempotency_conflict'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'rpc_unavailable'
   | 'internal'

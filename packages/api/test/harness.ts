@@ -34,6 +34,8 @@ export async function createTestApp({
 } = {}) {
   const handle = await openTestDatabase()
   const config = loadConfig({
+    // The database the app is on, for the services that open their own connection (import's COPY).
+    DATABASE_URL: process.env.DATABASE_URL,
     NODE_ENV: 'test',
     RATES_PROVIDER: 'fixed',
     COINBOOK_NETWORK_MODE: 'regtest',

@@ -234,6 +234,92 @@ export interface WalletCursorsTable {
   updated_at: DefaultTimestamp
 }
 
+export type ImportStatus = 'queued' | 'running' | 'validated' | 'completed' | 'failed'
+export type ImportFormat = 'csv' | 'jsonl' | 'json'
+
+export interface CustomerImportsTable {
+  id: string
+  merchant_id: string
+  actor_type: 'user' | 'api_key' | 'system'
+  actor_id: string | null
+  status: ImportStatus
+  dry_run: boolean
+  format: ImportFormat
+  file_name: string | null
+  /** How the upload's bytes are read: 'utf-8' or 'windows-1252'. */
+  encoding: string | null
+  delimiter: string | null
+  /** The import's options (mode, matchBy, onError, mapping), as the API validated them. */
+  options: Json<Record<string, unknown>>
+  /** How the file's columns were understood (CSV). */
+  columns: Json<unknown[]> | null
+  bytes: ColumnType<number, number | undefined, number>
+  total_rows: number | null
+  processed_rows: Generated<number>
+  phase: 'reading' | 'writing' | null
+  counts: ColumnType<Record<string, number>, string | undefined, string>
+  error_count: Generated<number>
+  failure: Json<{ code: string; message: string }> | null
+  created_at: DefaultTimestamp
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+  updated_at: DefaultTimestamp
+}
+
+export interface CustomerImportChunksTable {
+  import_id: string
+  seq: number
+  data: Uint8Array
+}
+
+export interface CustomerImportErrorsTable {
+  seq: Generated<number>
+  import_id: string
+  /** The line of the file the row starts on (CSV, JSON Lines) or the item's position (JSON array). */
+  line: number
+  column_name: string | null
+  field: string | null
+  value: string | null
+  message: string
+}
+
+/** A validated row waiting for the import's write (unlogged scratch space). */
+export interface CustomerImportRowsTable {
+  import_id: string
+  line: number
+  id: string
+  /** Which fields the row sets (bits of IMPORT_FIELD_BITS); the others stay as they are on an update. */
+  mask: number
+  name: string | null
+  custom_id: string | null
+  email: string | null
+  phone: string | null
+  company: string | null
+  job_title: string | null
+  billing_address: Json<PostalAddress> | null
+  shipping_address: Json<PostalAddress> | null
+  country: string | null
+  timezone: string | null
+  status: string | null
+  type: string | null
+  tax_id: string | null
+  vat_number: string | null
+  tags: string[] | null
+  tier: string | null
+  notes: string | null
+  custom_fields: Json<Record<string, unknown>> | null
+  /** Custom fields to set (from columns such as "Company ID") and to remove (their empty cells). */
+  cf_set: Json<Record<string, unknown>> | null
+  cf_unset: string[] | null
+  preferred_fiat: string | null
+  payment_terms_days: number | null
+  payment_limits: Json<PaymentLimits> | null
+  registration_date: string | null
+  preferred_coins: Json<{ asset: string; network: string }[]> | null
+  action: 'create' | 'update' | 'skip' | 'error' | null
+  target_id: string | null
+}
+
 export interface Checkpoint {
   number: string
   hash: string
@@ -253,6 +339,10 @@ export interface Database {
   deposit_targets: DepositTargetsTable
   payments: PaymentsTable
   chain_cursors: ChainCursorsTable
+  customer_imports: CustomerImportsTable
+  customer_import_chunks: CustomerImportChunksTable
+  customer_import_errors: CustomerImportErrorsTable
+  customer_import_rows: CustomerImportRowsTable
   wallet_cursors: WalletCursorsTable
 }
 

@@ -11,6 +11,7 @@ export const httpErrors: Record<ErrorCode, { status: ContentfulStatusCode; title
   conflict: { status: 409, title: 'Conflict' },
   idempotency_conflict: { status: 409, title: 'Idempotency key conflict' },
   payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   rpc_unavailable: { status: 503, title: 'Chain node unavailable' },
   internal: { status: 500, title: 'Internal server error' },

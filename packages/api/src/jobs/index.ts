@@ -2,6 +2,8 @@ import type { Chains } from '../chains/index.js'
 import type { Config } from '../config.js'
 import { BullJobRunner } from './bullmq.js'
 import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
+import { customersImportJob } from './definitions/customers-import.js'
+import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
 import { pruneSessionsJob } from './definitions/prune-sessions.js'
 import { InlineJobRunner } from './inline.js'
 import type { JobDefinition, JobDeps, JobRunner } from './runner.js'
@@ -11,6 +13,8 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
   const every = config.SCAN_INTERVAL_SECONDS * 1000
   return [
     pruneSessionsJob,
+    customersImportJob,
+    customersImportsPruneJob,
     ...chains.configured().flatMap((n) => [chainScanJob(n, every), chainConfirmJob(n, every)]),
   ]
 }

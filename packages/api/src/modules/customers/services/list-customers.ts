@@ -1,8 +1,9 @@
-import { type Expression, type SqlBool, sql } from 'kysely'
+import { sql } from 'kysely'
 import { z } from 'zod'
 import type { ServiceContext } from '../../../context.js'
 import type { CustomerDto, CustomerSort, ListCustomersInput } from '../schema.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
+import { customerFilters } from './list-filters.js'
 import { presentLiveCustomers, selectLiveCustomers } from './live-customers.js'
 
 /** A cursor is only valid for the sort it was made for: the key it carries means something else elsewhere. */
@@ -14,9 +15,6 @@ function cursorSchema(sort: CustomerSort) {
       : z.never().optional()
   return z.strictObject({ s: z.literal(sort), id: z.uuid(), k: key })
 }
-
-/** `q` as a LIKE fragment: %, _ and \ match themselves. */
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * A page of the merchant's live customers, filtered and sorted, with keyset pagination on
@@ -39,16 +37,7 @@ export async function listCustomers({
 
   let query = selectLiveCustomers(ctx.db, ctx.merchantId)
     .select(sql<string>`lower(c.name)`.as('name_key'))
-    .where((eb) => {
-      const filters: Expression<SqlBool>[] = []
-      if (q) filters.push(eb('c.search', 'like', sql<string>`'%' || lower(${escapeLike(q)}) || '%'`))
-      if (status) filters.push(eb('c.status', '=', status))
-      if (type) filters.push(eb('c.type', '=', type))
-      if (tier) filters.push(eb('c.tier', '=', tier))
-      if (country) filters.push(eb('c.country', '=', country))
-      if (tag) filters.push(eb('c.tags', '@>', sql<string[]>`array[${tag}]::text[]`))
-      return eb.and(filters)
-    })
+    .where(customerFilters({ q, status, type, tag, country, tier }))
 
   if (sort.endsWith('createdAt')) {
     query = query

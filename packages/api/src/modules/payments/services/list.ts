@@ -15,9 +15,12 @@ export function selectPayments(ctx: ServiceContext) {
     .where('p.merchant_id', '=', ctx.merchantId)
 }
 
-/** The merchant's payments, newest first, with the list filters; keyset pagination on the id. */
-export async function listPayments({ ctx, input }: { ctx: ServiceContext; input: ListPaymentsInput }) {
-  let q = selectPayments(ctx)
+/** The list's filters, shared with the export: `selectPayments` narrowed to what the merchant picked. */
+export function filterPayments(
+  query: ReturnType<typeof selectPayments>,
+  input: Omit<ListPaymentsInput, 'limit' | 'cursor'>,
+) {
+  let q = query
   if (input.network) q = q.where('p.network', '=', input.network)
   if (input.asset) q = q.where('p.asset', '=', input.asset)
   if (input.status) q = q.where('p.status', '=', input.status)
@@ -26,6 +29,12 @@ export async function listPayments({ ctx, input }: { ctx: ServiceContext; input:
   if (input.attribution === 'attributed') q = q.where('p.customer_id', 'is not', null)
   if (input.from) q = q.where('p.detected_at', '>=', new Date(input.from))
   if (input.to) q = q.where('p.detected_at', '<', new Date(input.to))
+  return q
+}
+
+/** The merchant's payments, newest first, with the list filters; keyset pagination on the id. */
+export async function listPayments({ ctx, input }: { ctx: ServiceContext; input: ListPaymentsInput }) {
+  let q = filterPayments(selectPayments(ctx), input)
   if (input.cursor) q = q.where('p.id', '<', input.cursor)
   const rows = await q
     .orderBy('p.id', 'desc')

@@ -1,0 +1,123 @@
+import { sql } from 'kysely'
+import type { ServiceContext } from '../../../context.js'
+import { type CustomerFilterInput, customerFilters } from '../../customers/services/list-filters.js'
+import { type LiveCustomerRow, selectLiveCustomers } from '../../customers/services/live-customers.js'
+import { type PaymentPreference, presentCustomer } from '../../customers/services/present.js'
+import { COLUMN_CUSTOM_FIELDS, customerColumns } from '../../imports/columns.js'
+import { formatCoins, joinList } from '../../imports/services/cells.js'
+import { EXPORT_BATCH, type ExportFormat, streamFile } from './stream-file.js'
+
+type ExportRow = LiveCustomerRow & { coins: PaymentPreference[] | null }
+
+/**
+ * The merchant's live customers matching the list's filters, newest first, in batches: keyset on the
+ * id (customers_list_idx), so every batch is an index range however deep the export is.
+ */
+async function* customerBatches(
+  ctx: ServiceContext,
+  filters: CustomerFilterInput,
+): AsyncGenerator<ExportRow[]> {
+  let after: string | undefined
+  for (;;) {
+    const rows = await selectLiveCustomers(ctx.db, ctx.merchantId)
+      .select(
+        sql<
+          PaymentPreference[] | null
+        >`(select jsonb_agg(jsonb_build_object('asset', p.asset, 'network', p.network) order by p.position)
+          from customer_preferences p where p.customer_id = c.id and p.merchant_id = ${ctx.merchantId})`.as(
+          'coins',
+        ),
+      )
+      .where(customerFilters(filters))
+      .$if(after !== undefined, (q) => q.where('c.id', '<', after as string))
+      .orderBy('c.id', 'desc')
+      .limit(EXPORT_BATCH)
+      .execute()
+    if (rows.length) yield rows
+    if (rows.length < EXPORT_BATCH) return
+    after = rows.at(-1)?.id
+  }
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
+
+/** One customer as the cells of Coinbook's CSV, in the order of `customerColumns`. */
+function cells(row: ExportRow): (string | null)[] {
+  const custom = { ...(row.custom_fields as Record<string, unknown>) }
+  // Company ID and Company Email have columns of their own; a non-text value stays in the JSON.
+  const own: Record<string, string | null> = {}
+  for (const key of Object.values(COLUMN_CUSTOM_FIELDS)) {
+    const v = custom[key]
+    if (typeof v === 'string') {
+      own[key] = v
+      delete custom[key]
+    } else own[key] = null
+  }
+  const billing = row.billing_address ?? {}
+  const shipping = row.shipping_address ?? {}
+  const limits = row.payment_limits ?? {}
+  const values: Record<string, string | null> = {
+    name: row.name,
+    email: row.email,
+    company: row.company,
+    companyId: own.companyId ?? null,
+    companyEmail: own.companyEmail ?? null,
+    taxId: row.tax_id,
+    phone: row.phone,
+    address: billing.line1 ?? null,
+    city: billing.city ?? null,
+    state: billing.state ?? null,
+    postalCode: billing.postalCode ?? null,
+    country: row.country,
+    vatNumber: row.vat_number,
+    lifetimeValue: row.lifetime_value ?? '0',
+    id: row.id,
+    customId: row.custom_id,
+    jobTitle: row.job_title,
+    address2: billing.line2 ?? null,
+    billingCountry: billing.country ?? null,
+    shippingAddress: shipping.line1 ?? null,
+    shippingAddress2: shipping.line2 ?? null,
+    shippingCity: shipping.city ?? null,
+    shippingState: shipping.state ?? null,
+    shippingPostalCode: shipping.postalCode ?? null,
+    shippingCountry: shipping.country ?? null,
+    timezone: row.timezone,
+    status: row.status,
+    type: row.type,
+    tier: row.tier,
+    tags: joinList(row.tags),
+    notes: row.notes,
+    preferredFiat: row.preferred_fiat,
+    paymentTermsDays: str(row.payment_terms_days),
+    preferredCoins: formatCoins(row.coins ?? []),
+    perPaymentMax: limits.perPaymentMax ?? null,
+    monthlyMax: limits.monthlyMax ?? null,
+    registrationDate: row.registration_date,
+    customFields: Object.keys(custom).length ? JSON.stringify(custom) : null,
+    paymentCount: str(row.payment_count ?? 0),
+    lastPaymentAt: iso(row.last_payment_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  }
+  return customerColumns.map((c) => values[c.field] ?? null)
+}
+
+/** GET /customers/export.csv: every customer the list's filters match, as CSV or JSON Lines (the API's Customer). */
+export function exportCustomers({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext
+  input: CustomerFilterInput & { format: ExportFormat }
+}): ReadableStream<Uint8Array> {
+  const { format, ...filters } = input
+  return streamFile({
+    format,
+    header: customerColumns.map((c) => c.header),
+    batches: customerBatches(ctx, filters),
+    toCells: cells,
+    toJson: (rows) => rows.map((r) => presentCustomer(r, r.coins ?? [], r)),
+  })
+}
