@@ -11,6 +11,8 @@ export {
   type EvmToken,
 } from './adapters/evm/index.js'
 export { isAccountAdapter } from './adapters/kind.js'
+export { createSolanaAdapter, type SolanaAdapter, type SolanaAdapterConfig } from './adapters/solana/index.js'
+export { createTonAdapter, type TonAdapter, type TonAdapterConfig } from './adapters/ton/index.js'
 export { createTronAdapter, type TronAdapter, type TronAdapterConfig } from './adapters/tron/index.js'
 export type * from './adapters/types.js'
 export * from './address/index.js'

@@ -3,6 +3,8 @@ import {
   CompactWatchSet,
   createBitcoinAdapter,
   createEvmAdapter,
+  createSolanaAdapter,
+  createTonAdapter,
   createTronAdapter,
   type NetworkId,
   networkIds,
@@ -97,8 +99,18 @@ function createAdapter(config: Config, network: NetworkId): AnyChainAdapter | un
       return createBitcoinAdapter({ backend: config.BITCOIN_BACKEND, mode, rpc, confirmations })
     case 'tron':
       return createTronAdapter({ mode, rpc, confirmations, tokens: extraTokens(config, 'tron') })
-    default:
-      // Solana and TON adapters are wired in once they land; until then those networks allocate and display only.
-      return undefined
+    case 'solana': {
+      // A deployment may name the USDC mint (a local validator has its own); else the registry's for the mode.
+      const usdc = extraTokens(config, 'solana').find((t) => t.asset === 'USDC')
+      return createSolanaAdapter({ mode, rpc, confirmations, ...(usdc ? { usdcMint: usdc.contract } : {}) })
+    }
+    case 'ton':
+      // verify(txHash) is always given the asking merchant's wallet, so the adapter needs no list of its own.
+      return createTonAdapter({
+        mode,
+        rpc,
+        confirmations,
+        ...(config.TON_API_KEY ? { apiKey: config.TON_API_KEY } : {}),
+      })
   }
 }

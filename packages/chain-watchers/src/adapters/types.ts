@@ -92,8 +92,11 @@ export interface AccountScanResult {
 export interface AccountChainAdapter {
   readonly network: NetworkId
   head(): Promise<ChainHead>
-  /** The transfers of one transaction (all of them; the caller keeps those to its wallets). */
-  verify(txHash: string): Promise<TransferEvent[]>
+  /**
+   * The transfers of one transaction (all of them; the caller keeps those to its wallets). Where the node
+   * finds a transaction only through its account (TON), it searches `wallets`: the asking merchant's.
+   */
+  verify(txHash: string, opts?: { wallets?: readonly string[] }): Promise<TransferEvent[]>
   /**
    * Transfers into `account` after `cursor` (from the account's first transaction when null), at most
    * `limit` transactions read per call.

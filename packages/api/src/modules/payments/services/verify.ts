@@ -1,4 +1,10 @@
-import { ChainError, type NetworkId, networks, TransactionNotFoundError } from '@coinbook/chain-watchers'
+import {
+  ChainError,
+  isAccountAdapter,
+  type NetworkId,
+  networks,
+  TransactionNotFoundError,
+} from '@coinbook/chain-watchers'
 import type { CoreDeps, ServiceContext } from '../../../context.js'
 import { CoinbookError, NotFoundError, ValidationError } from '../../../errors.js'
 import { confirmationsAtHead, ingestEvents } from './ingest.js'
@@ -30,7 +36,19 @@ export async function verifyPayment({
   }
   let events: Awaited<ReturnType<typeof adapter.verify>>
   try {
-    events = await adapter.verify(txHash)
+    if (isAccountAdapter(adapter)) {
+      // TON finds a transaction only through its account: this merchant's wallets, retired ones included.
+      const wallets = await ctx.db
+        .selectFrom('wallets')
+        .select('address')
+        .where('merchant_id', '=', ctx.merchantId)
+        .where('network', '=', network)
+        .where('address', 'is not', null)
+        .execute()
+      events = await adapter.verify(txHash, { wallets: wallets.map((w) => w.address as string) })
+    } else {
+      events = await adapter.verify(txHash)
+    }
   } catch (err) {
     if (err instanceof TransactionNotFoundError) throw new NotFoundError('Transaction', txHash)
     if (err instanceof ChainError && err.name === 'InvalidInputError') {
