@@ -1,5 +1,8 @@
-/** What a spreadsheet would run as a formula when a cell starts with it (OWASP's list). */
-const FORMULA = /^[=+\-@\t\r]/
+/**
+ * What a spreadsheet would run as a formula when a cell starts with it (OWASP's list), also behind
+ * apostrophes already there: "'=x" is written "''=x", so the import's unguard gives "'=x" back.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/
 
 /**
  * Makes a cell safe to open in a spreadsheet: a value that would start a formula ("=HYPERLINK(…)",

@@ -7,7 +7,7 @@ import countries from 'i18n-iso-countries'
  */
 
 /** What the export puts before a value a spreadsheet would run as a formula. */
-const NEUTRALISED = /^'(?=[=+\-@\t\r])/
+const NEUTRALISED = /^'(?='*[=+\-@\t\r])/
 
 /** Undoes the export's formula guard ("'=SUM(A1)" → "=SUM(A1)"), so an exported file imports back. */
 export function unguard(cell: string): string {

@@ -1,0 +1,358 @@
+import { randomUUID } from 'node:crypto'
+import { parse } from 'csv-parse/sync'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCustomer, customersPath, listCustomers, setStats } from './factories.js'
+import { createTestApp, type Session, type TestApp } from './harness.js'
+import { allCustomers, importFile } from './imports.js'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+const EXPORT = '/api/v1/customers/export.csv'
+
+/** Downloads a file and returns its response and its bytes as text (byte order mark kept). */
+async function download(as: Session, path: string) {
+  const res = await t.app.request(path, { headers: as.headers })
+  const bytes = Buffer.from(await res.arrayBuffer())
+  return { res, text: bytes.toString('utf8') }
+}
+
+/** An exported CSV as header → value records. */
+const records = (text: string) =>
+  parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[]
+
+/** A profile that uses every field, with values a spreadsheet or a CSV writer could get wrong. */
+function trickyProfile(overrides: Record<string, unknown> = {}) {
+  const tag = randomUUID().slice(0, 8)
+  return {
+    customId: `CRM-${tag}`,
+    name: `Zoë "the Brave" Ωμέγα ${tag}`,
+    email: `zoe.${tag}@example.com`,
+    phone: '+30 21 0123 4567',
+    company: 'Ακρόπολη, Ltd',
+    jobTitle: '=Buyer',
+    billingAddress: {
+      line1: 'Odos 1',
+      line2: 'Floor 2',
+      city: 'Αθήνα',
+      state: 'Attica',
+      postalCode: '105 57',
+      country: 'GR',
+    },
+    shippingAddress: { line1: 'Port 4', city: 'Piraeus', country: 'GR' },
+    country: 'GR',
+    timezone: 'Europe/Athens',
+    status: 'inactive',
+    type: 'business',
+    taxId: '-123',
+    vatNumber: 'EL123456789',
+    tags: ['vip', 'a, b', 'say "hi"'],
+    tier: 'gold',
+    notes: "Line one\nline two, with a comma\n'=already quoted",
+    customFields: { companyId: 'GR-42', companyEmail: 'billing@example.gr', seats: 12, reseller: true },
+    preferredFiat: 'EUR',
+    paymentTermsDays: 30,
+    preferredCoins: [
+      { asset: 'USDT', network: 'tron' },
+      { asset: 'BTC', network: 'bitcoin' },
+    ],
+    paymentLimits: { perPaymentMax: '5000.00', monthlyMax: '20000.50' },
+    registrationDate: '2024-02-29',
+    ...overrides,
+  }
+}
+
+/** What must survive a round trip: everything but what Coinbook assigns or computes. */
+function comparable(c: Record<string, unknown>) {
+  const { id, createdAt, updatedAt, source, lifetimeValue, paymentCount, lastPaymentAt, ...rest } = c
+  return rest
+}
+
+describe('exporting customers', () => {
+  it('streams a UTF-8 CSV with a byte order mark and the columns other systems expect', async () => {
+    const owner = await t.signup()
+    const c = await createCustomer(t, owner, trickyProfile())
+    await setStats(t, c.id, { lifetimeValue: '1234.567890123456789', paymentCount: 3 })
+    const { res, text } = await download(owner, EXPORT)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="customers-\d{4}-\d{2}-\d{2}\.csv"$/,
+    )
+    expect(text.startsWith('\uFEFF')).toBe(true)
+    const header = Object.keys(records(text)[0] ?? {})
+    expect(header.slice(0, 14)).toEqual([
+      'Name',
+      'Email',
+      'Company',
+      'Company ID',
+      'Company Email',
+      'Tax ID',
+      'Phone',
+      'Address',
+      'City',
+      'State',
+      'Zip/Postal Code',
+      'Country',
+      'VAT Number',
+      'Lifetime Value',
+    ])
+    const [row] = records(text)
+    expect(row).toMatchObject({
+      Name: c.name,
+      Email: c.email,
+      Company: 'Ακρόπολη, Ltd',
+      'Company ID': 'GR-42',
+      'Company Email': 'billing@example.gr',
+      'Zip/Postal Code': '105 57',
+      'Lifetime Value': '1234.567890123456789',
+      'Payment Count': '3',
+      Tags: 'vip, "a, b", "say ""hi"""',
+      'Preferred Coins': 'USDT:tron, BTC:bitcoin',
+      'Monthly Limit': '20000.50',
+      'Custom Fields': '{"seats":12,"reseller":true}',
+      ID: c.id,
+    })
+  })
+
+  it('neutralises values a spreadsheet would run as a formula', async () => {
+    const owner = await t.signup()
+    await createCustomer(t, owner, {
+      name: '=HYPERLINK("http://evil.example","click")',
+      notes: '@SUM(A1:A9)',
+      company: '-2+3 Ltd',
+      phone: '+44 20 7946 0958',
+      taxId: "'=already",
+    })
+    const [row] = records((await download(owner, EXPORT)).text)
+    expect(row).toMatchObject({
+      Name: '\'=HYPERLINK("http://evil.example","click")',
+      Notes: "'@SUM(A1:A9)",
+      Company: "'-2+3 Ltd",
+      Phone: "'+44 20 7946 0958",
+      'Tax ID': "''=already",
+    })
+  })
+
+  it('exports exactly the customers the list shows for the same filters', async () => {
+    const owner = await t.signup()
+    await createCustomer(t, owner, { name: 'Gold PT', tier: 'gold', country: 'PT', tags: ['vip'] })
+    await createCustomer(t, owner, { name: 'Gold ES', tier: 'gold', country: 'ES', status: 'inactive' })
+    await createCustomer(t, owner, { name: 'Silver PT', tier: 'silver', country: 'PT', tags: ['vip'] })
+    await createCustomer(t, owner, { name: 'Percent 100% PT', country: 'PT' })
+    for (const filter of [
+      {},
+      { tier: 'gold' },
+      { country: 'PT', tag: 'vip' },
+      { status: 'inactive' },
+      { q: 'gold' },
+      { q: '100%' },
+      { q: 'nobody' },
+    ] as Record<string, string>[]) {
+      const listed = (await listCustomers(t, owner, { ...filter, limit: 100 })).body.data.map(
+        (c: { id: string }) => c.id,
+      )
+      const qs = new URLSearchParams(filter).toString()
+      const exported = records((await download(owner, `${EXPORT}?${qs}`)).text).map((r) => r.ID)
+      expect(exported, JSON.stringify(filter)).toEqual(listed)
+    }
+  })
+
+  it('pages through more customers than one batch, in the list’s order', async () => {
+    const owner = await t.signup()
+    const file = [
+      'Name,Email',
+      ...Array.from({ length: 4500 }, (_, i) => `Customer ${i},c${i}@example.com`),
+    ].join('\n')
+    await importFile(t, owner, file)
+    const rows = records((await download(owner, EXPORT)).text)
+    expect(rows).toHaveLength(4500)
+    expect(new Set(rows.map((r) => r.ID)).size).toBe(4500)
+    expect(rows[0]?.Name).toBe('Customer 4499')
+    expect(rows.at(-1)?.Name).toBe('Customer 0')
+  })
+
+  it('writes JSON Lines of the API’s own customers', async () => {
+    const owner = await t.signup()
+    const a = await createCustomer(t, owner, trickyProfile())
+    const b = await createCustomer(t, owner, { name: 'Plain' })
+    const viaQuery = await download(owner, `${EXPORT}?format=jsonl`)
+    expect(viaQuery.res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8')
+    const lines = viaQuery.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const read = async (id: string) => (await t.request('GET', customersPath(id), { as: owner })).body
+    expect(lines).toEqual([await read(b.id), await read(a.id)])
+    const viaPath = await download(owner, '/api/v1/customers/export.jsonl')
+    expect(viaPath.text).toBe(viaQuery.text)
+  })
+
+  it('never includes another merchant’s customers', async () => {
+    const a = await t.signup()
+    const b = await t.signup()
+    await createCustomer(t, a, { name: 'Only A' })
+    await createCustomer(t, b, { name: 'Only B' })
+    expect(records((await download(a, EXPORT)).text).map((r) => r.Name)).toEqual(['Only A'])
+    expect(records((await download(b, EXPORT)).text).map((r) => r.Name)).toEqual(['Only B'])
+  })
+
+  it('refuses filters the list refuses, as a problem', async () => {
+    const owner = await t.signup()
+    const res = await t.request('GET', `${EXPORT}?status=vip`, { as: owner })
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    expect((await t.request('GET', `${EXPORT}?format=xlsx`, { as: owner })).status).toBe(400)
+  })
+})
+
+describe('round trip', () => {
+  it.each(['csv', 'jsonl'] as const)(
+    'exporting as %s and importing into a new merchant gives the same customers',
+    async (format) => {
+      const from = await t.signup()
+      await createCustomer(t, from, trickyProfile())
+      await createCustomer(
+        t,
+        from,
+        trickyProfile({ tags: [], customFields: {}, preferredCoins: [], notes: null }),
+      )
+      await createCustomer(t, from, { name: 'Only a name' })
+      await createCustomer(t, from, {
+        name: '李小龍',
+        email: 'Lee@Example.cn',
+        billingAddress: { city: '香港' },
+        shippingAddress: { postalCode: '00000' },
+      })
+      const { text } = await download(from, `${EXPORT}?format=${format}`)
+
+      const to = await t.signup()
+      const result = await importFile(t, to, text, {
+        contentType: format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+      })
+      expect(result).toMatchObject({ status: 'completed', counts: { rows: 4, created: 4, invalid: 0 } })
+      const sort = (list: Record<string, unknown>[]) =>
+        list.map(comparable).sort((x, y) => String(x.name).localeCompare(String(y.name)))
+      expect(sort(await allCustomers(t, to))).toEqual(sort(await allCustomers(t, from)))
+
+      // And again into the same merchant: everything is already there, so nothing changes.
+      const again = await importFile(t, to, text, {
+        contentType: format === 'csv' ? 'text/csv' : 'application/x-ndjson',
+        query: { mode: 'upsert' },
+      })
+      expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 4 })
+    },
+  )
+})
+
+describe('exporting payments', () => {
+  async function insertPayment(
+    merchant: Session,
+    values: {
+      customerId?: string | null
+      network: string
+      asset: string
+      amount: string
+      decimals: number
+      status: string
+      fiat?: string
+    },
+  ) {
+    await t.db
+      .insertInto('payments')
+      .values({
+        id: (await import('uuid')).v7(),
+        merchant_id: merchant.merchantId,
+        customer_id: values.customerId ?? null,
+        deposit_target_id: null,
+        network: values.network,
+        asset: values.asset,
+        tx_hash: `0x${randomUUID().replaceAll('-', '')}${randomUUID().replaceAll('-', '')}`,
+        event_index: 0,
+        from_address: '=cmd|calc',
+        to_address: 'bc1qexample',
+        contract: null,
+        memo: null,
+        reference: null,
+        amount: values.amount,
+        decimals: values.decimals,
+        fiat_currency: 'USD',
+        fiat_value: values.fiat ?? null,
+        rate: null,
+        rate_source: null,
+        block_number: 100,
+        block_hash: null,
+        block_time: null,
+        status: values.status as 'confirmed',
+      })
+      .execute()
+  }
+
+  it('streams the payments the list’s filters match, with exact amounts', async () => {
+    const owner = await t.signup()
+    const other = await t.signup()
+    const ana = await createCustomer(t, owner, { name: 'Ana' })
+    await insertPayment(owner, {
+      customerId: ana.id,
+      network: 'bitcoin',
+      asset: 'BTC',
+      amount: '123456789012',
+      decimals: 8,
+      status: 'confirmed',
+      fiat: '1234.56',
+    })
+    await insertPayment(owner, {
+      network: 'ethereum',
+      asset: 'ETH',
+      amount: '1000000000000000001',
+      decimals: 18,
+      status: 'pending',
+    })
+    await insertPayment(other, {
+      network: 'bitcoin',
+      asset: 'BTC',
+      amount: '1',
+      decimals: 8,
+      status: 'confirmed',
+    })
+
+    const all = await download(owner, '/api/v1/payments/export.csv')
+    expect(all.res.status).toBe(200)
+    const rows = records(all.text)
+    expect(rows.map((r) => [r.Network, r.Amount, r['Amount (base units)'], r.Customer])).toEqual([
+      ['ethereum', '1.000000000000000001', '1000000000000000001', ''],
+      ['bitcoin', '1234.56789012', '123456789012', 'Ana'],
+    ])
+    expect(rows[1]?.['Fiat Value']).toBe('1234.56')
+    expect(rows[0]?.From).toBe("'=cmd|calc")
+
+    for (const filter of [
+      { status: 'pending' },
+      { network: 'bitcoin' },
+      { customerId: ana.id },
+      { attribution: 'unattributed' },
+    ]) {
+      const qs = new URLSearchParams(filter).toString()
+      const listed = (await t.request('GET', `/api/v1/payments?${qs}`, { as: owner })).body.data.map(
+        (p: { id: string }) => p.id,
+      )
+      const exported = records((await download(owner, `/api/v1/payments/export.csv?${qs}`)).text).map(
+        (r) => r.ID,
+      )
+      expect(exported, qs).toEqual(listed)
+      expect(exported).toHaveLength(1)
+    }
+
+    const jsonl = await download(owner, '/api/v1/payments/export.csv?format=jsonl')
+    const listed = (await t.request('GET', '/api/v1/payments', { as: owner })).body.data
+    expect(
+      jsonl.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(listed)
+  })
+})
