@@ -329,12 +329,13 @@ describe('exporting payments', () => {
     expect(rows[1]?.['Fiat Value']).toBe('1234.56')
     expect(rows[0]?.From).toBe("'=cmd|calc")
 
-    for (const filter of [
+    const filters: Record<string, string>[] = [
       { status: 'pending' },
       { network: 'bitcoin' },
       { customerId: ana.id },
       { attribution: 'unattributed' },
-    ]) {
+    ]
+    for (const filter of filters) {
       const qs = new URLSearchParams(filter).toString()
       const listed = (await t.request('GET', `/api/v1/payments?${qs}`, { as: owner })).body.data.map(
         (p: { id: string }) => p.id,
