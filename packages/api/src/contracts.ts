@@ -17,6 +17,8 @@ import type {
   updateCustomerBody,
 } from './modules/customers/schema.js'
 import type { createDepositTargetBody, depositTargetSchema } from './modules/deposit-targets/schema.js'
+import type { ImportField } from './modules/imports/columns.js'
+import type { customerImportSchema, runImportBody } from './modules/imports/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
 import type {
   assignPaymentBody,
@@ -58,3 +60,6 @@ export type ListPaymentsInput = z.input<typeof listPaymentsQuery>
 export type VerifyPaymentInput = z.input<typeof verifyPaymentBody>
 export type VerifyPaymentResult = z.infer<typeof verifyPaymentResponse>
 export type AssignPaymentInput = z.input<typeof assignPaymentBody>
+export type CustomerImport = z.infer<typeof customerImportSchema>
+export type RunImportInput = z.input<typeof runImportBody>
+export type { ImportField }

@@ -8,6 +8,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   query?: Record<string, QueryValue>
+  /** A file sent as the body itself (an import), instead of a JSON `body`. */
+  file?: Blob
   signal?: AbortSignal | undefined
 }
 
@@ -29,13 +31,14 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
 export async function apiRequest<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.file) headers['Content-Type'] = opts.file.type || 'application/octet-stream'
   let res: Response
   try {
     res = await fetch(`${API_BASE}${path}${toQueryString(opts.query)}`, {
       method: opts.method ?? 'GET',
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? null : JSON.stringify(opts.body),
+      body: opts.file ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
       signal: opts.signal ?? null,
     })
   } catch (cause) {

@@ -6,6 +6,7 @@ import { DuplicatesPage } from '../features/customers/components/duplicates/Dupl
 import { EditCustomerPage, NewCustomerPage } from '../features/customers/components/form/CustomerFormPage'
 import { CustomersPage } from '../features/customers/components/list/CustomersPage'
 import { CustomerProfilePage } from '../features/customers/components/profile/CustomerProfilePage'
+import { ImportPage } from '../features/imports/components/ImportPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
 import { WalletsPage } from '../features/wallets/components/WalletsPage'
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/new', element: <NewCustomerPage /> },
       { path: 'customers/duplicates', element: <DuplicatesPage /> },
+      { path: 'customers/import', element: <ImportPage /> },
       { path: 'customers/:id', element: <CustomerProfilePage /> },
       { path: 'customers/:id/edit', element: <EditCustomerPage /> },
       { path: 'payments', element: <PaymentsPage /> },

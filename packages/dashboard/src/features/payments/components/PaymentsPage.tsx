@@ -1,6 +1,7 @@
 import { DocumentTitle } from '../../../ui/DocumentTitle'
 import { PageHeader } from '../../../ui/PageHeader'
 import { useCurrentMe } from '../../auth/hooks/useMe'
+import { ExportButton } from '../../exports/components/ExportButton'
 import { usePaymentList } from '../hooks/queries'
 import { ALL_PAYMENT_FILTERS, usePaymentListParams } from '../hooks/usePaymentListParams'
 import { PaymentList } from './PaymentList'
@@ -17,6 +18,7 @@ export function PaymentsPage() {
       <PageHeader
         title="Payments"
         description="Every payment to your customers’ deposit addresses, as found on chain: confirmations, value in coin and fiat."
+        actions={<ExportButton path="/payments/export.csv" filters={params.apiParams} />}
       />
       {me.role !== 'viewer' ? (
         <section className="card" aria-labelledby="verify-title">

@@ -4,11 +4,12 @@ import { ErrorAlert } from '../../../../ui/Alert'
 import { DocumentTitle } from '../../../../ui/DocumentTitle'
 import { EmptyState } from '../../../../ui/EmptyState'
 import { Flash } from '../../../../ui/Flash'
-import { PlusIcon, UsersIcon } from '../../../../ui/icons'
+import { PlusIcon, UploadIcon, UsersIcon } from '../../../../ui/icons'
 import { PageHeader } from '../../../../ui/PageHeader'
 import { Pagination } from '../../../../ui/Pagination'
 import { LoadingBlock } from '../../../../ui/Spinner'
 import { useCurrentMe } from '../../../auth/hooks/useMe'
+import { ExportButton } from '../../../exports/components/ExportButton'
 import { useCustomerList } from '../../hooks/queries'
 import { PAGE_SIZES, useCustomerListParams } from '../../hooks/useCustomerListParams'
 import { usePageShortcuts } from '../../hooks/useListShortcuts'
@@ -53,6 +54,13 @@ export function CustomersPage() {
             <Link to="/customers/duplicates" className="button button--secondary">
               Review duplicates
             </Link>
+            <ExportButton path="/customers/export.csv" filters={params} />
+            {canWrite ? (
+              <Link to="/customers/import" className="button button--secondary">
+                <UploadIcon />
+                Import
+              </Link>
+            ) : null}
             {newButton}
           </>
         }
