@@ -7,8 +7,10 @@ import { handleToncenter, type ToncenterReply } from './toncenter-routes.js'
 export type Fault = {
   match?: string
   onServe?: () => void
-} & /** An error status with toncenter's JSON error body (or `body` as given). */
-(
+} & FaultKind
+
+type FaultKind =
+  /** An error status with toncenter's JSON error body (or `body` as given). */
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
   /** The real answer with its body cut in half (a proxy dying mid-answer). */
   | { kind: 'truncate' }
@@ -18,7 +20,6 @@ export type Fault = {
   | { kind: 'reset' }
   /** `{ ok: true, result }` with the given result instead of the real one. */
   | { kind: 'result'; result: unknown }
-)
 
 export interface RequestRecord {
   /** The toncenter method, from the path or the JSON-RPC body. */
