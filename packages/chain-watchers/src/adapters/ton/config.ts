@@ -66,6 +66,13 @@ export function resolveTonConfig(config: TonAdapterConfig): TonContext {
 
 /** A toncenter URL as the pool wants it: the API base, without a trailing `/jsonRPC` or slash. */
 export function toncenterBase(url: string): string {
+  // Methods are appended to the base, so a query string would end up in the middle of every request
+  // (and a key in it would show in every error): the key has its own setting.
+  if (url.includes('?')) {
+    throw new InvalidInputError(
+      `A toncenter URL takes no query string (${url.split('?')[0]}?…): give the API key as apiKey (TON_API_KEY)`,
+    )
+  }
   return url.replace(/\/+$/, '').replace(/\/jsonRPC$/i, '')
 }
 
