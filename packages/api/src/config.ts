@@ -61,6 +61,12 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Apply pending migrations when `start`, `api` or `worker` starts (Kysely holds a lock meanwhile). With
+   * several processes, set it to false and run `coinbook migrate` once before them: they then wait for the
+   * schema instead of migrating.
+   */
+  MIGRATE_ON_START: bool.default(true),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')

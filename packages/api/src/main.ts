@@ -5,33 +5,43 @@ import { createApp } from './app.js'
 import { Chains } from './chains/index.js'
 import { ConfigError, loadConfig } from './config.js'
 import { connectDatabase } from './db/connect.js'
-import { migrateToLatest } from './db/migrate.js'
-import { allJobs, createJobRunner } from './jobs/index.js'
+import { migrateToLatest, waitForMigrations } from './db/migrate.js'
+import { allJobs, createJobRunner, selectJobs, UnknownQueueError } from './jobs/index.js'
 import { createRateProvider } from './modules/rates/index.js'
 
 const USAGE = `Usage: coinbook <command>
   start     API, dashboard and jobs in one process (the embedded default)
   api       HTTP API and dashboard only
-  worker    background jobs only
-  migrate   apply database migrations and exit`
+  worker    background jobs only; --queues a,b runs only those queues (job ids, or a prefix like chain.*)
+  migrate   apply database migrations and exit
+MIGRATE_ON_START=false makes start, api and worker wait for \`coinbook migrate\` instead of migrating.`
 
 type Command = 'start' | 'api' | 'worker' | 'migrate'
 
-async function main(command: Command) {
+async function main(command: Command, queues: string[]) {
   const config = loadConfig()
+  // Checked before connecting, so a typo in --queues fails at once with the list of valid names.
+  const workerJobs = selectJobs(allJobs(config, new Chains(config)), queues)
   const handle = await connectDatabase({
     url: config.DATABASE_URL,
     dataDir: join(config.COINBOOK_DATA_DIR, 'pgdata'),
     poolSize: config.DATABASE_POOL_SIZE,
   })
-  const migrated = await migrateToLatest(handle.db)
-  const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? []
-  log('info', 'database ready', { kind: handle.kind, applied })
+  if (command === 'migrate' || config.MIGRATE_ON_START) {
+    const migrated = await migrateToLatest(handle.db)
+    const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? []
+    log('info', 'database ready', { kind: handle.kind, applied })
+  } else {
+    await waitForMigrations(handle.db, {
+      onWait: (pending) => log('info', 'waiting for `coinbook migrate`', { pending }),
+    })
+    log('info', 'database ready', { kind: handle.kind, migrated: false })
+  }
   if (command === 'migrate') return handle.close()
 
   const core = { db: handle.db, config, chains: new Chains(config), rates: createRateProvider(config) }
   const jobs = createJobRunner(config, core)
-  if (command !== 'api') await jobs.start(allJobs(config, core.chains))
+  if (command !== 'api') await jobs.start(command === 'worker' ? workerJobs : allJobs(config, core.chains))
 
   let server: ReturnType<typeof serve> | undefined
   if (command !== 'worker') {
@@ -66,13 +76,32 @@ function log(level: string, msg: string, extra: Record<string, unknown> = {}) {
   console.log(JSON.stringify({ level, time: new Date().toISOString(), msg, ...extra }))
 }
 
+/** `--queues a,b` or `--queues=a,b`, only after `worker`: the names, [] without it, undefined when wrong. */
+function parseQueues(command: Command, args: string[]): string[] | undefined {
+  if (args.length === 0) return []
+  if (command !== 'worker') return undefined
+  const [first = '', second] = args
+  const value =
+    args.length === 2 && first === '--queues'
+      ? second
+      : args.length === 1 && first.startsWith('--queues=')
+        ? first.slice('--queues='.length)
+        : undefined
+  const names = value
+    ?.split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
+  return names?.length ? names : undefined
+}
+
 const command = (process.argv[2] ?? 'start') as Command
-if (!['start', 'api', 'worker', 'migrate'].includes(command)) {
+const queues = parseQueues(command, process.argv.slice(3))
+if (!['start', 'api', 'worker', 'migrate'].includes(command) || !queues) {
   console.error(USAGE)
   process.exit(2)
 }
-main(command).catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+main(command, queues).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof UnknownQueueError) {
     console.error(err.message)
   } else {
     console.error(err)

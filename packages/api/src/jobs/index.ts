@@ -19,6 +19,40 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
   ]
 }
 
+/** `worker --queues` named a queue this deployment does not have. */
+export class UnknownQueueError extends Error {
+  override name = 'UnknownQueueError'
+  constructor(
+    readonly unknown: string[],
+    readonly valid: string[],
+  ) {
+    super(
+      `Unknown queue(s): ${unknown.join(', ')}. Valid queues: ${valid.join(', ')} (a trailing * matches a prefix, e.g. chain.*; chain queues exist only for networks with <NETWORK>_RPC_URLS set).`,
+    )
+  }
+}
+
+/**
+ * The jobs a worker runs for `--queues a,b`: each name is a job id (its queue) or a prefix ending in `*`
+ * (`chain.*`, `chain.scan.*`). No names: every job. A name that matches nothing throws UnknownQueueError.
+ */
+export function selectJobs(jobs: JobDefinition[], names: readonly string[]): JobDefinition[] {
+  const wanted = names.map((n) => n.trim()).filter(Boolean)
+  if (wanted.length === 0) return jobs
+  const chosen = new Set<string>()
+  const unknown: string[] = []
+  for (const name of wanted) {
+    const matches = name.endsWith('*')
+      ? jobs.filter((j) => j.id.startsWith(name.slice(0, -1)))
+      : jobs.filter((j) => j.id === name)
+    if (matches.length === 0) unknown.push(name)
+    for (const j of matches) chosen.add(j.id)
+  }
+  const valid = jobs.map((j) => j.id)
+  if (unknown.length > 0) throw new UnknownQueueError(unknown, valid)
+  return jobs.filter((j) => chosen.has(j.id))
+}
+
 /** BullMQ when REDIS_URL is set, else the in-process runner. */
 export function createJobRunner(config: Pick<Config, 'REDIS_URL'>, deps: JobDeps): JobRunner {
   return config.REDIS_URL ? new BullJobRunner(config.REDIS_URL, deps) : new InlineJobRunner(deps)
