@@ -10,6 +10,7 @@ import type { AppDeps } from './context.js'
 import type { AppEnv } from './http/env.js'
 import { authenticate } from './http/middleware/auth.js'
 import { idempotency } from './http/middleware/idempotency.js'
+import { observe } from './http/middleware/observe.js'
 import { onError, problemResponse } from './http/problem.js'
 import { createRouter } from './http/router.js'
 import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
@@ -22,6 +23,7 @@ import { importRoutes } from './modules/imports/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
+import { metricsRoutes } from './modules/system/metrics.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
 import { walletRoutes } from './modules/wallets/routes/index.js'
 
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
   const api = apiV1()
   const app = new Hono<AppEnv>()
   app.use('*', requestId())
+  app.use('*', observe())
   app.use('*', async (c, next) => {
     c.set('deps', deps)
     await next()
@@ -97,7 +100,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
   app.onError(onError)
   app.notFound((c) => problemResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`))
 
-  const routes = app.route('/', healthRoutes).route('/api/v1', api)
+  const routes = app.route('/', healthRoutes).route('/', metricsRoutes).route('/api/v1', api)
 
   const dir = opts.dashboardDir ? resolve(opts.dashboardDir) : undefined
   if (dir && existsSync(join(dir, 'index.html'))) {

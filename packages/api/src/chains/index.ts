@@ -15,6 +15,7 @@ import {
 import type { Kysely } from 'kysely'
 import { type Config, extraTokens, requiredConfirmations, rpcUrls } from '../config.js'
 import type { Database } from '../db/database.js'
+import { observedAdapter, recordRpcError } from '../observability/chain.js'
 
 /** A watch set that also takes new targets. */
 export interface TargetSet extends WatchSet {
@@ -36,7 +37,7 @@ export class Chains {
     for (const id of networkIds) {
       const given = adapters?.[id]
       const adapter = given ?? createAdapter(config, id)
-      if (adapter) this.adapters.set(id, adapter)
+      if (adapter) this.adapters.set(id, observedAdapter(adapter))
     }
   }
 
@@ -89,7 +90,7 @@ export class Chains {
 function createAdapter(config: Config, network: NetworkId): AnyChainAdapter | undefined {
   const urls = rpcUrls(config, network)
   if (urls.length === 0) return undefined
-  const rpc = { urls, timeoutMs: config.RPC_TIMEOUT_MS }
+  const rpc = { urls, timeoutMs: config.RPC_TIMEOUT_MS, onError: recordRpcError }
   const mode = config.COINBOOK_NETWORK_MODE
   const confirmations = requiredConfirmations(config, network)
   switch (networks[network].family) {

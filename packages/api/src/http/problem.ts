@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { z } from 'zod'
 import { CoinbookError, type ErrorCode, type FieldError } from '../errors.js'
+import { logger } from '../observability/logger.js'
 import type { AppEnv } from './env.js'
 import { httpErrors } from './errors.js'
 import type { Problem } from './problem-document.js'
@@ -79,8 +80,6 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
       'Another request changed the same thing at the same moment; try again',
     )
   }
-  console.error(
-    JSON.stringify({ level: 'error', requestId: c.var.requestId, msg: err.message, stack: err.stack }),
-  )
+  logger.error({ requestId: c.var.requestId, err }, 'unhandled error')
   return problemResponse(c, 'internal', 'Something went wrong on our side; the request id helps us find it.')
 }

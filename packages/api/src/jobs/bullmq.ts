@@ -1,7 +1,8 @@
 import { Queue, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import type { z } from 'zod'
-import type { EnqueueOptions, JobDefinition, JobDeps, JobRunner } from './runner.js'
+import { logger } from '../observability/logger.js'
+import { type EnqueueOptions, type JobDefinition, type JobDeps, type JobRunner, runJob } from './runner.js'
 
 const PREFIX = 'coinbook'
 
@@ -53,15 +54,11 @@ export class BullJobRunner implements JobRunner {
       const worker = new Worker(
         job.id,
         async (j) => {
-          await job.handler(job.schema.parse(j.data), this.deps)
+          await runJob(job, job.schema.parse(j.data), this.deps)
         },
         { connection: this.connection.duplicate(), prefix: PREFIX, concurrency: job.repeatEveryMs ? 1 : 4 },
       )
-      worker.on('error', (err) =>
-        console.error(
-          JSON.stringify({ level: 'error', msg: 'worker error', job: job.id, error: String(err) }),
-        ),
-      )
+      worker.on('error', (err) => logger.error({ job: job.id, err }, 'worker error'))
       this.workers.push(worker)
     }
   }

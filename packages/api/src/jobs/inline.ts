@@ -1,5 +1,13 @@
 import type { z } from 'zod'
-import { backoffMs, type EnqueueOptions, type JobDefinition, type JobDeps, type JobRunner } from './runner.js'
+import { logger } from '../observability/logger.js'
+import {
+  backoffMs,
+  type EnqueueOptions,
+  type JobDefinition,
+  type JobDeps,
+  type JobRunner,
+  runJob,
+} from './runner.js'
 
 /**
  * Runs jobs in this process: the embedded default when REDIS_URL is unset. Same contract as BullMQ —
@@ -54,7 +62,7 @@ export class InlineJobRunner implements JobRunner {
 
   private async run(job: JobDefinition, data: unknown, attempt: number, key?: string): Promise<void> {
     try {
-      await job.handler(data, this.deps)
+      await runJob(job, data, this.deps)
       if (key) this.pending.delete(key)
     } catch (err) {
       if (attempt < (job.attempts ?? 3)) {
@@ -62,9 +70,7 @@ export class InlineJobRunner implements JobRunner {
         return
       }
       if (key) this.pending.delete(key)
-      console.error(
-        JSON.stringify({ level: 'error', msg: 'job failed', job: job.id, attempt, error: String(err) }),
-      )
+      logger.error({ job: job.id, attempt, err }, 'job failed after its last attempt')
     }
   }
 }

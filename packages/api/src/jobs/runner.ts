@@ -1,5 +1,7 @@
 import type { z } from 'zod'
 import type { CoreDeps } from '../context.js'
+import { logger } from '../observability/logger.js'
+import { metrics } from '../observability/metrics.js'
 
 /** What a job handler may use. */
 export type JobDeps = CoreDeps
@@ -43,4 +45,18 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefini
 
 export function backoffMs(attempt: number): number {
   return Math.min(60_000, 500 * 2 ** (attempt - 1))
+}
+
+/** Runs one job's handler, timing it and counting its failures; the runner decides about retries. */
+export async function runJob(job: JobDefinition, payload: unknown, deps: JobDeps): Promise<void> {
+  const end = metrics.jobDuration.startTimer({ job: job.id })
+  try {
+    await job.handler(payload, deps)
+    end({ outcome: 'ok' })
+  } catch (err) {
+    end({ outcome: 'error' })
+    metrics.jobFailures.inc({ job: job.id })
+    logger.warn({ job: job.id, err }, 'job run failed')
+    throw err
+  }
 }

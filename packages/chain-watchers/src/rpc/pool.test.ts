@@ -88,6 +88,21 @@ describe('rpc pool: failover', () => {
     expect(b.requests).toHaveLength(1)
   })
 
+  it('tells onError of every failed attempt with its URL, the last one too', async () => {
+    a.script({ kind: 'status', status: 500 })
+    const seen: RpcError[] = []
+    const dead = await deadUrl()
+    await expect(jsonRpc(pool([dead, a.url], { onError: (e) => seen.push(e) }), 'eth_chainId')).resolves.toBe(
+      'eth_chainId',
+    )
+    expect(seen.map((e) => e.url)).toEqual([dead, a.url, dead])
+    expect(seen.every((e) => e instanceof RpcError)).toBe(true)
+    b.script({ kind: 'status', status: 400 })
+    seen.length = 0
+    await rejection(jsonRpc(pool([b.url], { onError: (e) => seen.push(e) }), 'eth_chainId'))
+    expect(seen.map((e) => e.url)).toEqual([b.url])
+  })
+
   it('moves to the next URL when nothing listens on the first', async () => {
     await expect(jsonRpc(pool([await deadUrl(), b.url]), 'eth_chainId')).resolves.toBe('eth_chainId')
   })

@@ -19,6 +19,8 @@ export interface RpcPoolOptions {
   headers?: Record<string, string>
   /** Runs once per URL before its first request (e.g. a chain id check); a ChainError it throws is final. */
   prepare?: (attempt: RpcAttempt) => Promise<void>
+  /** Told of every failed attempt (its URL is on the error), retried or not: for metrics and logs. */
+  onError?: (error: RpcError) => void
 }
 
 /** An HTTP answer read in full, so that a body cut short fails inside the attempt (and is retried). */
@@ -142,6 +144,7 @@ export function createRpcPool(options: RpcPoolOptions): RpcPool {
             endpoint.lastError = undefined
             return result
           } catch (error) {
+            if (error instanceof RpcError) options.onError?.(error)
             if (!(error instanceof RpcError) || !error.retryable) throw error
             failures.set(endpoint.url, error)
             endpoint.lastError = error

@@ -1,6 +1,7 @@
 import type { AnyChainAdapter, AssetId, BlockRef } from '@coinbook/chain-watchers'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.js'
+import { recordConfirmations } from '../../../observability/chain.js'
 import { setPaymentState } from './ingest.js'
 
 export interface ConfirmResult {
@@ -105,5 +106,6 @@ export async function confirmPayments({
     if (status === 'confirmed' && row.status !== 'confirmed') result.confirmed++
     if (status === 'reorged') result.reorged++
   }
+  recordConfirmations(adapter.network, result)
   return result
 }

@@ -1,6 +1,7 @@
 import type { AccountChainAdapter } from '@coinbook/chain-watchers'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.js'
+import { recordScan } from '../../../observability/chain.js'
 import {
   confirmationsAtHead,
   type IngestDeps,
@@ -45,6 +46,13 @@ export async function scanWallets(opts: ScanWalletsOptions): Promise<WalletScanR
     const result = await scanWallet(opts, w.id, w.display_address ?? (w.address as string))
     if (result) results.push(result)
   }
+  // Account networks have no block cursor: their head is recorded where it is read, and each wallet's cursor is its own.
+  recordScan(
+    opts.adapter.network,
+    undefined,
+    undefined,
+    results.flatMap((r) => r.payments),
+  )
   return results
 }
 

@@ -1,6 +1,7 @@
 import type { ChainAdapter, ChainHead, WatchSet } from '@coinbook/chain-watchers'
 import type { Kysely, Selectable } from 'kysely'
 import type { ChainCursorsTable, Database } from '../../../db/database.js'
+import { recordScan } from '../../../observability/chain.js'
 import { type IngestDeps, type IngestedPayment, prepareEvents, writeEvents } from './ingest.js'
 
 export interface ScanOptions {
@@ -122,5 +123,6 @@ async function scanLeased(
       .execute()
     return written
   })
+  recordScan(network, head.number, scanned.last.number, payments)
   return { from, to, payments, rewound }
 }
