@@ -84,6 +84,8 @@ export const configSchema = z.object({
     .default(24 * 14),
   COOKIE_SECURE: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token Prometheus sends to GET /metrics; unset, the route answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where fiat prices come from: CoinGecko's API, or a fixed table for offline installs. */
   RATES_PROVIDER: z.enum(['coingecko', 'fixed']).default('coingecko'),
   RATES_URL: z.url().optional(),
