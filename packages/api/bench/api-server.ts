@@ -7,6 +7,8 @@ const API_DIR = fileURLToPath(new URL('..', import.meta.url))
 
 export interface RunningApi {
   url: string
+  /** The API process, for benchmarks that read its memory (/proc/<pid>/status); absent for --url. */
+  pid?: number
   stop(): Promise<void>
 }
 
@@ -33,7 +35,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Starts the real API process (`src/main.ts api`, no job workers) on a free port with the current
  * environment, and resolves once /healthz answers. Its output is kept and shown only if it fails to start.
  */
-export async function startApi({ timeoutMs = 60_000 } = {}): Promise<RunningApi> {
+export async function startApi({
+  timeoutMs = 60_000,
+  env = {},
+}: {
+  timeoutMs?: number
+  env?: Record<string, string>
+} = {}): Promise<RunningApi> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'api'], {
     cwd: API_DIR,
@@ -42,6 +50,7 @@ export async function startApi({ timeoutMs = 60_000 } = {}): Promise<RunningApi>
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -62,7 +71,7 @@ export async function startApi({ timeoutMs = 60_000 } = {}): Promise<RunningApi>
       (r) => r.ok,
       () => false,
     )
-    if (ok) return { url, stop: () => stopChild(child) }
+    if (ok) return { url, ...(child.pid ? { pid: child.pid } : {}), stop: () => stopChild(child) }
     await new Promise((r) => setTimeout(r, 200))
   }
   await stopChild(child)

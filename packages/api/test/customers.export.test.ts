@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCustomer, customersPath, listCustomers, setStats } from './factories.js'
+import { createCustomer, listCustomers, setStats } from './factories.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
 import { allCustomers, importFile } from './imports.js'
 
@@ -185,8 +185,10 @@ describe('exporting customers', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))
-    const read = async (id: string) => (await t.request('GET', customersPath(id), { as: owner })).body
-    expect(lines).toEqual([await read(b.id), await read(a.id)])
+    // The list's own objects, in the list's order (newest first).
+    const listed = (await listCustomers(t, owner)).body.data
+    expect(listed.map((c: { id: string }) => c.id)).toEqual([b.id, a.id])
+    expect(lines).toEqual(listed)
     const viaPath = await download(owner, '/api/v1/customers/export.jsonl')
     expect(viaPath.text).toBe(viaQuery.text)
   })
