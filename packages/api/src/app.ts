@@ -23,6 +23,7 @@ import { importRoutes } from './modules/imports/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
+import { statusRoutes } from './modules/status/routes/index.js'
 import { metricsRoutes } from './modules/system/metrics.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
 import { walletRoutes } from './modules/wallets/routes/index.js'
@@ -45,6 +46,7 @@ function protectedRoutes() {
     .route('/payments', paymentExportRoutes)
     .route('/payments', paymentRoutes)
     .route('/wallets', walletRoutes)
+    .route('/status', statusRoutes)
 }
 
 function apiV1() {

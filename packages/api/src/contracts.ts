@@ -28,6 +28,7 @@ import type {
   verifyPaymentBody,
   verifyPaymentResponse,
 } from './modules/payments/schema.js'
+import type { networkStatusSchema } from './modules/status/schema.js'
 import type { putWalletBody, walletSchema } from './modules/wallets/schema.js'
 
 export type { ErrorCode, FieldError } from './errors.js'
@@ -51,6 +52,7 @@ export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>
 export type AuditEntry = z.infer<typeof auditEntrySchema>
 export type AuditList = z.infer<typeof auditListSchema>
 export type Wallet = z.infer<typeof walletSchema>
+export type NetworkStatus = z.infer<typeof networkStatusSchema>
 export type PutWalletInput = z.input<typeof putWalletBody>
 export type DepositTarget = z.infer<typeof depositTargetSchema>
 export type CreateDepositTargetInput = z.input<typeof createDepositTargetBody>

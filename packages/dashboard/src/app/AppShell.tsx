@@ -8,6 +8,7 @@ import {
   KeyIcon,
   LogOutIcon,
   MergeIcon,
+  ShieldIcon,
   UsersIcon,
   WalletIcon,
 } from '../ui/icons'
@@ -106,6 +107,13 @@ export function AppShell() {
                 active={pathname.startsWith('/settings/api-keys')}
               >
                 API keys
+              </NavItem>
+              <NavItem
+                to="/settings/status"
+                icon={<ShieldIcon />}
+                active={pathname.startsWith('/settings/status')}
+              >
+                Status
               </NavItem>
             </ul>
           </nav>

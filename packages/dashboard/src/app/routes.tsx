@@ -9,6 +9,7 @@ import { CustomerProfilePage } from '../features/customers/components/profile/Cu
 import { ImportPage } from '../features/imports/components/ImportPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
+import { StatusPage } from '../features/status/components/StatusPage'
 import { WalletsPage } from '../features/wallets/components/WalletsPage'
 import { AppShell } from './AppShell'
 import { NotFoundPage } from './NotFoundPage'
@@ -49,6 +50,7 @@ export const routes: RouteObject[] = [
       { path: 'settings', element: <Navigate to="/settings/api-keys" replace /> },
       { path: 'settings/api-keys', element: <ApiKeysPage /> },
       { path: 'settings/wallets', element: <WalletsPage /> },
+      { path: 'settings/status', element: <StatusPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
