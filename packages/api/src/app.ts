@@ -15,17 +15,24 @@ import { onError, problemResponse } from './http/problem.js'
 import { createRouter } from './http/router.js'
 import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
 import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
+import { checkoutRoutes } from './modules/checkout/routes/index.js'
 import { customerRoutes } from './modules/customers/routes/index.js'
 import { depositTargetRoutes } from './modules/deposit-targets/routes/index.js'
 import { customerExportRoutes } from './modules/exports/routes/customers.js'
 import { paymentExportRoutes } from './modules/exports/routes/payments.js'
 import { importRoutes } from './modules/imports/routes/index.js'
+import {
+  customerInvoiceRoutes,
+  invoiceRoutes,
+  invoiceSettingsRoutes,
+} from './modules/invoices/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
 import { statusRoutes } from './modules/status/routes/index.js'
 import { metricsRoutes } from './modules/system/metrics.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
+import { taxRateRoutes } from './modules/tax-rates/routes/index.js'
 import { walletRoutes } from './modules/wallets/routes/index.js'
 
 /** Routes that need a caller (session or API key); writes honour Idempotency-Key. */
@@ -42,6 +49,10 @@ function protectedRoutes() {
     .route('/customers', customerRoutes)
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)
+    .route('/customers', customerInvoiceRoutes)
+    .route('/invoices', invoiceRoutes)
+    .route('/invoice-settings', invoiceSettingsRoutes)
+    .route('/tax-rates', taxRateRoutes)
     .route('/payment-options', paymentOptionRoutes)
     .route('/payments', paymentExportRoutes)
     .route('/payments', paymentRoutes)
@@ -70,7 +81,11 @@ function apiV1() {
     in: 'cookie',
     name: 'coinbook_session',
   })
-  return api.route('/', docsRoutes).route('/auth', publicAuthRoutes).route('/', protectedRoutes())
+  return api
+    .route('/', docsRoutes)
+    .route('/auth', publicAuthRoutes)
+    .route('/public/checkout', checkoutRoutes)
+    .route('/', protectedRoutes())
 }
 
 export interface CreateAppOptions {

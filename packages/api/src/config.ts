@@ -118,6 +118,18 @@ export const configSchema = z.object({
     .min(0)
     .max(100 * 1024 ** 2)
     .default(256 * 1024),
+  /** How long a quote locks its crypto amount: "15m" (default), "900s", "1h" or plain seconds. */
+  QUOTE_TTL: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}(s|m|h)?$/, 'must be a duration such as 15m, 900s, 1h or a number of seconds')
+    .default('15m')
+    .transform((v) => {
+      const n = Number.parseInt(v, 10)
+      const unit = v.endsWith('h') ? 3_600_000 : v.endsWith('m') ? 60_000 : 1000
+      return n * unit
+    })
+    .refine((ms) => ms >= 60_000 && ms <= 24 * 3_600_000, 'must be between 1 minute and 24 hours'),
   ...networkSettings(),
 })
 

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Chains } from './chains/index.js'
+import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Database, Role } from './db/database.js'
 import type { JobRunner } from './jobs/runner.js'
@@ -33,4 +34,6 @@ export interface CoreDeps {
   config: Config
   chains: Chains
   rates: RateProvider
+  /** The one clock services read (quote expiry, due dates, overdue); tests set it. */
+  clock: Clock
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'rpc_unavailable'
+  | 'rate_unavailable'
   | 'internal'
 
 export interface FieldError {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import { Chains } from './chains/index.js'
+import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
 import { connectDatabase } from './db/connect.js'
 import { migrateToLatest, waitForMigrations } from './db/migrate.js'
@@ -39,7 +40,13 @@ async function main(command: Command, queues: string[]) {
   }
   if (command === 'migrate') return handle.close()
 
-  const core = { db: handle.db, config, chains: new Chains(config), rates: createRateProvider(config) }
+  const core = {
+    db: handle.db,
+    config,
+    chains: new Chains(config),
+    rates: createRateProvider(config),
+    clock: systemClock,
+  }
   const jobs = createJobRunner(config, core)
   if (command !== 'api') await jobs.start(command === 'worker' ? workerJobs : allJobs(config, core.chains))
 

@@ -3,6 +3,7 @@ import type { AnyChainAdapter, NetworkId } from '@coinbook/chain-watchers'
 import { sql } from 'kysely'
 import { createApp } from '../src/app.js'
 import { Chains } from '../src/chains/index.js'
+import type { Clock } from '../src/clock.js'
 import { loadConfig } from '../src/config.js'
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrate.js'
@@ -41,11 +42,13 @@ export async function createTestApp({
     COINBOOK_NETWORK_MODE: 'regtest',
     ...env,
   })
+  const clock = new TestClock()
   const core = {
     db: handle.db,
     config,
     chains: new Chains(config, adapters),
     rates: createRateProvider(config),
+    clock,
   }
   const jobs = new InlineJobRunner(core)
   const app = createApp({ ...core, jobs })
@@ -107,6 +110,7 @@ export async function createTestApp({
     app,
     db: handle.db,
     jobs,
+    clock,
     core,
     request,
     signup,
@@ -115,6 +119,24 @@ export async function createTestApp({
       await jobs.close()
       await handle.close()
     },
+  }
+}
+
+/** The machine's time until a test sets it; then frozen there (or moved with `advance`). */
+export class TestClock implements Clock {
+  private fixed: Date | null = null
+  now(): Date {
+    return this.fixed ? new Date(this.fixed) : new Date()
+  }
+  set(at: Date | string): void {
+    this.fixed = new Date(at)
+  }
+  advance(ms: number): void {
+    this.fixed = new Date(this.now().getTime() + ms)
+  }
+  /** Back to the machine's time. */
+  reset(): void {
+    this.fixed = null
   }
 }
 

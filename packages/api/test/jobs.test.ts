@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { Chains } from '../src/chains/index.js'
+import { systemClock } from '../src/clock.js'
 import { loadConfig } from '../src/config.js'
 import type { DatabaseHandle } from '../src/db/connect.js'
 import { BullJobRunner } from '../src/jobs/bullmq.js'
@@ -16,7 +17,13 @@ if (!redisUrl && process.env.CI) throw new Error('CI is set but REDIS_URL is not
 let handle: DatabaseHandle
 function coreDeps() {
   const config = loadConfig({ RATES_PROVIDER: 'fixed' })
-  return { db: handle.db, config, chains: new Chains(config), rates: createRateProvider(config) }
+  return {
+    db: handle.db,
+    config,
+    chains: new Chains(config),
+    rates: createRateProvider(config),
+    clock: systemClock,
+  }
 }
 beforeAll(async () => {
   handle = await openTestDatabase()

@@ -104,6 +104,8 @@ export interface CustomersTable {
   payment_terms_days: number | null
   payment_limits: Json<PaymentLimits> | null
   registration_date: ColumnType<string, string | undefined, string>
+  /** (0007) Billed without the merchant's tax rates. */
+  tax_exempt: Generated<boolean>
   source: Generated<string>
   merged_into_id: string | null
   search: ColumnType<string, never, never>
@@ -179,6 +181,8 @@ export interface DepositTargetsTable {
   derivation_index: number | null
   derivation_path: string | null
   source: 'derived' | 'attached'
+  /** (0007) The invoice whose quote this target was allocated for; null for the customer's own targets. */
+  invoice_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: DefaultTimestamp
 }
 
@@ -210,6 +214,8 @@ export interface PaymentsTable {
   confirmations: Generated<number>
   status: PaymentStatus
   counted: Generated<boolean>
+  /** (0007) The invoice the payment was applied to (it paid one of the invoice's quotes). */
+  invoice_id: ColumnType<string | null, string | null | undefined, string | null>
   detected_at: DefaultTimestamp
   confirmed_at: Timestamp | null
   updated_at: DefaultTimestamp
@@ -320,6 +326,119 @@ export interface CustomerImportRowsTable {
   target_id: string | null
 }
 
+export type InvoiceStatus = 'draft' | 'open' | 'partially_paid' | 'paid' | 'overpaid' | 'void'
+
+export interface InvoiceSettingsTable {
+  merchant_id: string
+  number_prefix: Generated<string>
+  next_number: Generated<number>
+  underpayment_tolerance_percent: Numeric
+  updated_at: DefaultTimestamp
+}
+
+export interface TaxRatesTable {
+  id: string
+  merchant_id: string
+  name: string
+  percentage: Numeric
+  created_at: DefaultTimestamp
+  archived_at: Timestamp | null
+}
+
+export interface InvoicesTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  number: string
+  status: InvoiceStatus
+  currency: string
+  subtotal: Numeric
+  tax_total: Numeric
+  total: Numeric
+  amount_paid: Numeric
+  issue_date: string
+  due_date: string
+  accepts: Json<{ asset: string; network: string }[]>
+  memo: string | null
+  pay_token: string | null
+  paid_late: Generated<boolean>
+  sent_at: Timestamp | null
+  paid_at: Timestamp | null
+  voided_at: Timestamp | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export interface InvoiceLinesTable {
+  id: string
+  invoice_id: string
+  position: number
+  description: string
+  quantity: Numeric
+  unit_amount: Numeric
+  amount: Numeric
+  tax_rate_id: string | null
+  tax_name: string | null
+  tax_percentage: NullableNumeric
+}
+
+export interface InvoiceQuotesTable {
+  id: string
+  merchant_id: string
+  invoice_id: string
+  deposit_target_id: string
+  asset: string
+  network: string
+  /** What the quote covers, in the invoice's currency. */
+  fiat_amount: Numeric
+  /** Base units of the asset. */
+  amount: Numeric
+  decimals: number
+  rate: Numeric
+  rate_source: string
+  uri: string
+  expires_at: Timestamp
+  created_at: DefaultTimestamp
+}
+
+export interface InvoicePaymentsTable {
+  id: string
+  merchant_id: string
+  invoice_id: string
+  method: 'onchain' | 'offchain' | 'credit'
+  payment_id: string | null
+  quote_id: string | null
+  /** In the invoice's currency; null while an on-chain payment has no rate. */
+  amount: NullableNumeric
+  rate: NullableNumeric
+  late: Generated<boolean>
+  note: string | null
+  actor_type: 'user' | 'api_key' | 'system'
+  actor_id: string | null
+  created_at: DefaultTimestamp
+}
+
+export interface InvoiceEventsTable {
+  id: string
+  invoice_id: string
+  from_status: InvoiceStatus | null
+  to_status: InvoiceStatus
+  reason: string
+  at: Timestamp
+}
+
+export interface CustomerCreditEntriesTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  currency: string
+  /** Signed: excess adds, applied subtracts. */
+  amount: Numeric
+  kind: 'excess' | 'applied'
+  invoice_id: string | null
+  created_at: DefaultTimestamp
+}
+
 export interface Checkpoint {
   number: string
   hash: string
@@ -344,6 +463,14 @@ export interface Database {
   customer_import_errors: CustomerImportErrorsTable
   customer_import_rows: CustomerImportRowsTable
   wallet_cursors: WalletCursorsTable
+  invoice_settings: InvoiceSettingsTable
+  tax_rates: TaxRatesTable
+  invoices: InvoicesTable
+  invoice_lines: InvoiceLinesTable
+  invoice_quotes: InvoiceQuotesTable
+  invoice_payments: InvoicePaymentsTable
+  invoice_events: InvoiceEventsTable
+  customer_credit_entries: CustomerCreditEntriesTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -14,5 +14,6 @@ export const httpErrors: Record<ErrorCode, { status: ContentfulStatusCode; title
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   rpc_unavailable: { status: 503, title: 'Chain node unavailable' },
+  rate_unavailable: { status: 503, title: 'Exchange rate unavailable' },
   internal: { status: 500, title: 'Internal server error' },
 }

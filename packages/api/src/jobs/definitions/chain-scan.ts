@@ -10,6 +10,7 @@ function ingestDeps(deps: JobDeps) {
     rates: deps.rates,
     mode: deps.config.COINBOOK_NETWORK_MODE,
     confirmationsFor: (n: NetworkId) => deps.chains.requiredConfirmations(n),
+    clock: deps.clock,
   }
 }
 

@@ -38,6 +38,7 @@ export async function allocateDepositTarget({
   mode,
   tokens,
   onAllocated,
+  invoiceId,
 }: {
   ctx: ServiceContext
   customerId: string
@@ -47,7 +48,10 @@ export async function allocateDepositTarget({
   tokens?: readonly { asset: string; contract: string }[]
   /** Told of every new target, so running watchers start looking for it at once. */
   onAllocated?: (network: string, address: string) => void
+  /** A quote's target: always fresh, and never the customer's stable address afterwards. */
+  invoiceId?: string
 }) {
+  const owner = invoiceId ?? null
   const { network, asset } = input
   const option = findPaymentOption(asset, network, mode)
   if (!option) {
@@ -76,7 +80,7 @@ export async function allocateDepositTarget({
           [{ path: 'address', message: `cannot be attached on ${network}` }],
         )
       }
-      return allocateOnWallet(trx, ctx, customerId, network, input.fresh === true)
+      return allocateOnWallet(trx, ctx, customerId, network, input.fresh === true || owner !== null, owner)
     }
     if (input.address !== undefined) return attach(trx, ctx, customerId, network, input.address, mode)
 
@@ -89,7 +93,7 @@ export async function allocateDepositTarget({
         },
       )
     }
-    if (!input.fresh) {
+    if (!input.fresh && owner === null) {
       const existing = await trx
         .selectFrom('deposit_targets')
         .selectAll()
@@ -97,6 +101,7 @@ export async function allocateDepositTarget({
         .where('customer_id', '=', customerId)
         .where('network', '=', network)
         .where('wallet_id', '=', wallet.id)
+        .where('invoice_id', 'is', null)
         .orderBy('id', 'desc')
         .executeTakeFirst()
       if (existing) return existing
@@ -126,6 +131,7 @@ export async function allocateDepositTarget({
           derivation_index: index,
           derivation_path: derived.path,
           source: 'derived',
+          invoice_id: owner,
         })
         .onConflict((oc) => oc.doNothing())
         .returningAll()
@@ -181,6 +187,7 @@ async function allocateOnWallet(
   customerId: string,
   network: CreateDepositTargetInput['network'],
   fresh: boolean,
+  invoiceId: string | null,
 ) {
   const wallet = await lockActiveWallet(trx, ctx.merchantId, network)
   if (!wallet?.address) {
@@ -196,6 +203,7 @@ async function allocateOnWallet(
       .where('merchant_id', '=', ctx.merchantId)
       .where('customer_id', '=', customerId)
       .where('wallet_id', '=', wallet.id)
+      .where('invoice_id', 'is', null)
       .orderBy('id', 'desc')
       .executeTakeFirst()
     if (existing) return existing
@@ -213,6 +221,7 @@ async function allocateOnWallet(
         wallet_id: wallet.id,
         ...(network === 'ton' ? { memo: newTonComment() } : { reference: newSolanaReference() }),
         source: 'derived',
+        invoice_id: invoiceId,
       })
       .onConflict((oc) => oc.doNothing())
       .returningAll()

@@ -9,9 +9,16 @@ import {
 } from '@coinbook/chain-watchers'
 import { type Selectable, sql, type Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
+import type { Clock } from '../../../clock.js'
 import type { Executor } from '../../../context.js'
 import type { Database, PaymentStatus, PaymentsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
+import {
+  type InvoiceApplication,
+  prepareInvoiceApplication,
+  recordInvoiceApplication,
+} from '../../invoices/services/apply-chain-payment.js'
+import { syncInvoice } from '../../invoices/services/sync.js'
 import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
 import { applyStatsDelta } from './stats.js'
 
@@ -23,6 +30,8 @@ export interface IngestDeps {
   confirmationsFor: (network: TransferEvent['network']) => number
   /** The adapter's count of an event's confirmations at the chain's current head, when it is known. */
   confirmationsOf?: ((e: TransferEvent) => number) | undefined
+  /** When a payment without a block time arrived (an invoice quote's rate lock); the system clock if unset. */
+  clock?: Clock | undefined
 }
 
 export interface IngestedPayment {
@@ -49,6 +58,8 @@ export interface PreparedEvent {
   event: TransferEvent
   target: Target
   price: Price
+  /** Set when the event pays an invoice quote's target. */
+  invoice?: InvoiceApplication | undefined
 }
 
 /**
@@ -60,7 +71,10 @@ export async function prepareEvents(deps: IngestDeps, events: TransferEvent[]): 
   for (const event of events) {
     const target = await findTarget(deps, event)
     if (!target) continue
-    out.push({ event, target, price: await priceEvent(deps, event, target.reporting_currency) })
+    const price = await priceEvent(deps, event, target.reporting_currency)
+    const now = () => deps.clock?.now() ?? new Date()
+    const invoice = await prepareInvoiceApplication({ ...deps, now }, event, target.id)
+    out.push({ event, target, price, invoice })
   }
   return out
 }
@@ -77,7 +91,7 @@ export async function writeEvents(
   prepared: PreparedEvent[],
 ): Promise<IngestedPayment[]> {
   const out: IngestedPayment[] = []
-  for (const p of prepared) out.push(await upsertPayment(trx, deps, p.event, p.target, p.price))
+  for (const p of prepared) out.push(await upsertPayment(trx, deps, p.event, p.target, p.price, p.invoice))
   return out
 }
 
@@ -183,6 +197,7 @@ async function upsertPayment(
   e: TransferEvent,
   target: Target,
   price: Price,
+  invoice?: InvoiceApplication,
 ): Promise<IngestedPayment> {
   const inserted = await trx
     .insertInto('payments')
@@ -207,10 +222,14 @@ async function upsertPayment(
       rate: price.rate,
       rate_source: price.source,
       status: 'pending',
+      invoice_id: invoice?.invoiceId ?? null,
     })
     .onConflict((oc) => oc.columns(['network', 'tx_hash', 'event_index']).doNothing())
     .returning('id')
     .executeTakeFirst()
+  if (inserted && invoice) {
+    await recordInvoiceApplication(trx, { id: inserted.id, merchantId: target.merchant_id }, invoice)
+  }
 
   // Lock the row: scan, verify and the confirmation job may all be looking at it.
   const current = await trx
@@ -282,5 +301,9 @@ export async function setPaymentState(
       sign: count ? 1 : -1,
       fiatValue: current.fiat_value,
     })
+  }
+  // The invoice it paid follows in the same transaction: status, amount paid, credit (a reorg undoes them).
+  if (current.invoice_id && (count !== current.counted || next.status !== current.status)) {
+    await syncInvoice(trx, current.invoice_id, { at: new Date(), reason: `payment ${next.status}` })
   }
 }

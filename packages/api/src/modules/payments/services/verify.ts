@@ -20,7 +20,7 @@ export async function verifyPayment({
   txHash,
 }: {
   ctx: ServiceContext
-  deps: Pick<CoreDeps, 'chains' | 'rates' | 'config'>
+  deps: Pick<CoreDeps, 'chains' | 'rates' | 'config'> & Partial<Pick<CoreDeps, 'clock'>>
   network: NetworkId
   txHash: string
 }) {
@@ -67,6 +67,7 @@ export async function verifyPayment({
       mode: deps.config.COINBOOK_NETWORK_MODE,
       confirmationsFor: (n) => deps.chains.requiredConfirmations(n),
       confirmationsOf: await confirmationsAtHead(adapter, events),
+      clock: deps.clock,
     },
     events,
   )

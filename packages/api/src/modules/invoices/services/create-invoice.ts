@@ -1,0 +1,122 @@
+import type { NetworkMode } from '@coinbook/chain-watchers/registry'
+import { v7 as uuidv7 } from 'uuid'
+import { addDays, type Clock, utcDate } from '../../../clock.js'
+import type { ServiceContext } from '../../../context.js'
+import { inTransaction } from '../../../db/transaction.js'
+import { ValidationError } from '../../../errors.js'
+import { fiatDecimals } from '../../rates/index.js'
+import { formatMinor } from '../money.js'
+import type { CreateInvoiceInput } from '../schema.js'
+import { loadBillingCustomer, resolveAccepts } from './billing.js'
+import { takeInvoiceNumber } from './settings.js'
+import { computeTotals, type LineTax } from './totals.js'
+
+const DEFAULT_TERMS_DAYS = 30
+
+/**
+ * Creates a draft invoice with the next number. Currency, due date and accepted coins default from the
+ * customer's billing preferences, then the merchant's; a tax-exempt customer's lines carry no tax.
+ * Returns the new invoice's id.
+ */
+export async function createInvoice({
+  ctx,
+  deps,
+  input,
+}: {
+  ctx: ServiceContext
+  deps: { clock: Clock; mode: NetworkMode }
+  input: CreateInvoiceInput
+}): Promise<string> {
+  return inTransaction(ctx.db, async (trx) => {
+    const customer = await loadBillingCustomer(trx, ctx.merchantId, input.customerId)
+    const currency = input.currency ?? customer.preferred_fiat ?? customer.reporting_currency
+    const fd = fiatDecimals(currency)
+
+    const rateIds = [...new Set(input.lines.flatMap((l) => (l.taxRateId ? [l.taxRateId] : [])))]
+    const rates = rateIds.length
+      ? await trx
+          .selectFrom('tax_rates')
+          .select(['id', 'name', 'percentage'])
+          .where('merchant_id', '=', ctx.merchantId)
+          .where('id', 'in', rateIds)
+          .where('archived_at', 'is', null)
+          .execute()
+      : []
+    const byId = new Map(rates.map((r) => [r.id, r]))
+    const unknown = input.lines.flatMap((l, i) =>
+      l.taxRateId && !byId.has(l.taxRateId)
+        ? [{ path: `lines.${i}.taxRateId`, message: 'is not one of your tax rates' }]
+        : [],
+    )
+    if (unknown.length) throw new ValidationError('A line names a tax rate you do not have', unknown)
+
+    const totals = computeTotals(
+      input.lines.map((l) => {
+        const rate = l.taxRateId ? byId.get(l.taxRateId) : undefined
+        const tax: LineTax | null =
+          rate && !customer.tax_exempt ? { id: rate.id, name: rate.name, percentage: rate.percentage } : null
+        return { description: l.description, quantity: l.quantity, unitAmount: l.unitAmount, tax }
+      }),
+      fd,
+    )
+    if (totals.total <= 0n) {
+      throw new ValidationError('The invoice total must be greater than zero', [
+        { path: 'lines', message: `add up to ${formatMinor(totals.total, fd)} ${currency}` },
+      ])
+    }
+    const accepts = await resolveAccepts(trx, ctx.merchantId, customer.id, deps.mode, input.accepts)
+    const today = utcDate(deps.clock.now())
+    const id = uuidv7()
+    const number = await takeInvoiceNumber(trx, ctx.merchantId)
+    await trx
+      .insertInto('invoices')
+      .values({
+        id,
+        merchant_id: ctx.merchantId,
+        customer_id: customer.id,
+        number,
+        status: 'draft',
+        currency,
+        subtotal: formatMinor(totals.subtotal, fd),
+        tax_total: formatMinor(totals.taxTotal, fd),
+        total: formatMinor(totals.total, fd),
+        amount_paid: formatMinor(0n, fd),
+        issue_date: today,
+        due_date: input.dueDate ?? addDays(today, customer.payment_terms_days ?? DEFAULT_TERMS_DAYS),
+        accepts: JSON.stringify(accepts),
+        memo: input.memo ?? null,
+        created_at: deps.clock.now(),
+        updated_at: deps.clock.now(),
+      })
+      .execute()
+    await trx
+      .insertInto('invoice_lines')
+      .values(
+        totals.lines.map((l, position) => ({
+          id: uuidv7(),
+          invoice_id: id,
+          position,
+          description: l.description,
+          quantity: l.quantity,
+          unit_amount: l.unitAmount,
+          amount: formatMinor(l.amount, fd),
+          tax_rate_id: l.tax?.id ?? null,
+          tax_name: l.tax?.name ?? null,
+          tax_percentage: l.tax?.percentage ?? null,
+        })),
+      )
+      .execute()
+    await trx
+      .insertInto('invoice_events')
+      .values({
+        id: uuidv7(),
+        invoice_id: id,
+        from_status: null,
+        to_status: 'draft',
+        reason: 'created',
+        at: deps.clock.now(),
+      })
+      .execute()
+    return id
+  })
+}

@@ -1,0 +1,34 @@
+import type { ServiceContext } from '../../../context.js'
+import { loadBillingCustomer } from './billing.js'
+import { creditBalances } from './credit.js'
+
+/** The customer's billing state that lives with invoices: tax exemption and credit per currency. */
+export async function getCustomerBilling({ ctx, customerId }: { ctx: ServiceContext; customerId: string }) {
+  const customer = await loadBillingCustomer(ctx.db, ctx.merchantId, customerId)
+  return {
+    taxExempt: customer.tax_exempt,
+    credit: await creditBalances(ctx.db, ctx.merchantId, customerId),
+  }
+}
+
+/** Marks a customer tax-exempt (or not again): their next invoices carry no tax; existing ones stay. */
+export async function updateCustomerBilling({
+  ctx,
+  customerId,
+  input,
+}: {
+  ctx: ServiceContext
+  customerId: string
+  input: { taxExempt?: boolean | undefined }
+}) {
+  await loadBillingCustomer(ctx.db, ctx.merchantId, customerId)
+  if (input.taxExempt !== undefined) {
+    await ctx.db
+      .updateTable('customers')
+      .set({ tax_exempt: input.taxExempt, updated_at: new Date() })
+      .where('merchant_id', '=', ctx.merchantId)
+      .where('id', '=', customerId)
+      .execute()
+  }
+  return getCustomerBilling({ ctx, customerId })
+}

@@ -1,0 +1,44 @@
+import { type AssetId, formatUnits, type NetworkId, qrSvg } from '@coinbook/chain-watchers'
+import type { Executor } from '../../../context.js'
+import { fiatDecimals } from '../../rates/index.js'
+import { formatMinor, toMinor } from '../money.js'
+import type { QuoteDto } from '../schema.js'
+
+/** An invoice's quotes with their targets, newest first. */
+export function selectQuotes(db: Executor, invoiceId: string) {
+  return db
+    .selectFrom('invoice_quotes as q')
+    .innerJoin('deposit_targets as t', 't.id', 'q.deposit_target_id')
+    .innerJoin('invoices as i', 'i.id', 'q.invoice_id')
+    .selectAll('q')
+    .select(['t.display_address', 't.memo', 't.reference', 'i.currency'])
+    .where('q.invoice_id', '=', invoiceId)
+    .orderBy('q.id', 'desc')
+}
+
+export type QuoteRow = Awaited<ReturnType<ReturnType<typeof selectQuotes>['executeTakeFirstOrThrow']>>
+
+export function presentQuote(row: QuoteRow, now: Date): Omit<QuoteDto, 'qrSvg'> {
+  const fd = fiatDecimals(row.currency)
+  return {
+    id: row.id,
+    asset: row.asset as AssetId,
+    network: row.network as NetworkId,
+    address: row.display_address,
+    memo: row.memo,
+    reference: row.reference,
+    amount: formatUnits(BigInt(row.amount), row.decimals),
+    fiatAmount: formatMinor(toMinor(row.fiat_amount, fd), fd),
+    currency: row.currency,
+    rate: row.rate,
+    uri: row.uri,
+    expiresAt: row.expires_at.toISOString(),
+    expired: row.expires_at.getTime() <= now.getTime(),
+  }
+}
+
+/** A quote with its QR code, ready to show a payer. */
+export async function presentQuoteWithQr(row: QuoteRow, now: Date): Promise<QuoteDto> {
+  const quote = presentQuote(row, now)
+  return { ...quote, qrSvg: await qrSvg(quote.uri) }
+}
