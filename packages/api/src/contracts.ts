@@ -19,6 +19,19 @@ import type {
 import type { createDepositTargetBody, depositTargetSchema } from './modules/deposit-targets/schema.js'
 import type { ImportField } from './modules/imports/columns.js'
 import type { customerImportSchema, runImportBody } from './modules/imports/schema.js'
+import type {
+  chargeBody,
+  chargeResponse,
+  createInvoiceBody,
+  customerBillingSchema,
+  invoiceListSchema,
+  invoiceSchema,
+  invoiceSummarySchema,
+  listInvoicesQuery,
+  quoteBody,
+  quoteSchema,
+  recordPaymentBody,
+} from './modules/invoices/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
 import type {
   assignPaymentBody,
@@ -65,3 +78,14 @@ export type AssignPaymentInput = z.input<typeof assignPaymentBody>
 export type CustomerImport = z.infer<typeof customerImportSchema>
 export type RunImportInput = z.input<typeof runImportBody>
 export type { ImportField }
+export type Invoice = z.infer<typeof invoiceSchema>
+export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>
+export type InvoiceList = z.infer<typeof invoiceListSchema>
+export type CreateInvoiceInput = z.input<typeof createInvoiceBody>
+export type ListInvoicesInput = z.input<typeof listInvoicesQuery>
+export type RecordInvoicePaymentInput = z.input<typeof recordPaymentBody>
+export type Quote = z.infer<typeof quoteSchema>
+export type QuoteInput = z.input<typeof quoteBody>
+export type ChargeInput = z.input<typeof chargeBody>
+export type ChargeResult = z.infer<typeof chargeResponse>
+export type CustomerBilling = z.infer<typeof customerBillingSchema>

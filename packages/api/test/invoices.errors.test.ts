@@ -263,6 +263,8 @@ describe('tenancy', () => {
     for (const bad of ['nope', `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, 'A'.repeat(43)]) {
       const res404 = await t.request('GET', `/api/v1/public/checkout/${bad}`)
       expectProblem(res404, 404)
+      expect(res404.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(res404.headers.get('cache-control')).toBe('no-store')
     }
     const wrongCoin = await t.request('POST', `/api/v1/public/checkout/${token}/quote`, {
       body: { asset: 'BTC', network: 'bitcoin' },

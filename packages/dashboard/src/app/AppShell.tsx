@@ -89,7 +89,9 @@ export function AppShell() {
               <NavItem to="/payments" icon={<CardIcon />} active={pathname.startsWith('/payments')}>
                 Payments
               </NavItem>
-              <SoonItem icon={<FileIcon />}>Invoices</SoonItem>
+              <NavItem to="/invoices" icon={<FileIcon />} active={pathname.startsWith('/invoices')}>
+                Invoices
+              </NavItem>
               <SoonItem icon={<ChartIcon />}>Analytics</SoonItem>
             </ul>
             <p className="nav__heading">Settings</p>

@@ -7,6 +7,8 @@ import { EditCustomerPage, NewCustomerPage } from '../features/customers/compone
 import { CustomersPage } from '../features/customers/components/list/CustomersPage'
 import { CustomerProfilePage } from '../features/customers/components/profile/CustomerProfilePage'
 import { ImportPage } from '../features/imports/components/ImportPage'
+import { InvoiceDetailPage } from '../features/invoices/components/InvoiceDetailPage'
+import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
 import { StatusPage } from '../features/status/components/StatusPage'
@@ -47,6 +49,8 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id', element: <CustomerProfilePage /> },
       { path: 'customers/:id/edit', element: <EditCustomerPage /> },
       { path: 'payments', element: <PaymentsPage /> },
+      { path: 'invoices', element: <InvoicesPage /> },
+      { path: 'invoices/:id', element: <InvoiceDetailPage /> },
       { path: 'settings', element: <Navigate to="/settings/api-keys" replace /> },
       { path: 'settings/api-keys', element: <ApiKeysPage /> },
       { path: 'settings/wallets', element: <WalletsPage /> },

@@ -98,6 +98,7 @@ const money = (description?: string) =>
   z.string().openapi(description ? { description, example: '100.00' } : { example: '100.00' })
 
 export const invoiceLineSchema = z.object({
+  position: z.number().int().openapi({ description: 'Order on the invoice, from 0' }),
   description: z.string(),
   quantity: z.string(),
   unitAmount: z.string(),

@@ -41,6 +41,7 @@ export async function loadInvoice(
   return {
     ...presentInvoiceSummary(row, opts),
     lines: lines.map((l) => ({
+      position: l.position,
       description: l.description,
       quantity: l.quantity,
       unitAmount: l.unit_amount,

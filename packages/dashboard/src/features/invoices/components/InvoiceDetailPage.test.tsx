@@ -1,0 +1,109 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { buildMe, problem, stubApi } from '../../../test/api'
+import { meQueryKey } from '../../auth/hooks/useMe'
+import { InvoiceDetailPage } from './InvoiceDetailPage'
+import { buildInvoice } from './invoice-fixtures'
+
+afterEach(() => vi.unstubAllGlobals())
+
+const partiallyPaid = buildInvoice({
+  status: 'partially_paid',
+  amountPaid: '40.00',
+  amountDue: '60.00',
+  amountSeen: '10.00',
+  paidLate: true,
+  payments: [
+    {
+      id: '0190d000-0000-7000-8000-000000000001',
+      method: 'onchain',
+      status: 'confirmed',
+      counts: true,
+      amount: '40',
+      rate: '1',
+      late: true,
+      note: null,
+      payment: {
+        id: '0190d000-0000-7000-8000-000000000002',
+        network: 'ethereum',
+        asset: 'USDT',
+        amount: '40',
+        txHash: `0x${'ab'.repeat(32)}`,
+        confirmations: 14,
+        requiredConfirmations: 12,
+        explorerUrl: `https://etherscan.io/tx/0x${'ab'.repeat(32)}`,
+      },
+      createdAt: '2026-03-02T10:00:00.000Z',
+    },
+  ],
+})
+
+/** The page at /invoices/:id, as the app routes it, with `role` signed in. */
+function open(role: 'owner' | 'viewer' = 'owner') {
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  })
+  client.setQueryData(meQueryKey, buildMe(role))
+  const router = createMemoryRouter([{ path: '/invoices/:id', element: <InvoiceDetailPage /> }], {
+    initialEntries: [`/invoices/${partiallyPaid.id}`],
+  })
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+}
+
+describe('InvoiceDetailPage', () => {
+  it('shows totals, what is on its way, payments applied with their coin amount and the history', async () => {
+    const requests = stubApi(() => ({ body: partiallyPaid }))
+    open()
+    const totals = await screen.findByLabelText('Totals')
+    expect(requests[0]?.url.pathname).toBe(`/api/v1/invoices/${partiallyPaid.id}`)
+    expect(totals.textContent).toContain('Total$100.00')
+    expect(totals.textContent).toContain('Paid$40.00')
+    expect(totals.textContent).toContain('Seen, confirming$10.00')
+    expect(totals.textContent).toContain('Due$60.00')
+    const applied = screen.getByRole('table', { name: 'Payments applied' })
+    expect(applied.textContent).toContain('40\u00a0USDT')
+    expect(applied.textContent).toContain('Late')
+    expect(within(applied).getByRole('link').getAttribute('href')).toContain('etherscan.io/tx/')
+    expect(screen.getByText('Paid late')).toBeTruthy()
+    expect(screen.getByText(/Copy pay link/)).toBeTruthy()
+  })
+
+  it('records an off-chain payment and shows the invoice the API answers with', async () => {
+    const paid = { ...partiallyPaid, status: 'paid' as const, amountPaid: '100.00', amountDue: '0.00' }
+    const requests = stubApi((req) => (req.method === 'POST' ? { body: paid } : { body: partiallyPaid }))
+    open()
+    fireEvent.change(await screen.findByLabelText(/Amount \(USD\)/), { target: { value: '60.00' } })
+    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'wire' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Record payment' }))
+    await waitFor(() => expect(screen.getByLabelText('Totals').textContent).toContain('Due$0.00'))
+    const post = requests.find((r) => r.method === 'POST')
+    expect(post?.url.pathname).toBe(`/api/v1/invoices/${partiallyPaid.id}/payments`)
+    expect(post?.body).toEqual({ amount: '60.00', method: 'offchain', note: 'wire' })
+  })
+
+  it('says why the API refused a void', async () => {
+    stubApi((req) =>
+      req.method === 'POST'
+        ? problem(409, 'conflict', 'A paid invoice cannot be voided; refund the payment instead')
+        : { body: partiallyPaid },
+    )
+    open()
+    fireEvent.click(await screen.findByRole('button', { name: 'Void' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Void invoice' }))
+    expect(await screen.findByText(/cannot be voided/)).toBeTruthy()
+  })
+
+  it('offers no actions to a viewer', async () => {
+    stubApi(() => ({ body: partiallyPaid }))
+    open('viewer')
+    await screen.findByLabelText('Totals')
+    expect(screen.queryByRole('button', { name: 'Void' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Record payment' })).toBeNull()
+  })
+})
