@@ -11,6 +11,7 @@ import type { AppEnv } from './http/env.js'
 import { authenticate } from './http/middleware/auth.js'
 import { idempotency } from './http/middleware/idempotency.js'
 import { observe } from './http/middleware/observe.js'
+import { rateLimit } from './http/middleware/rate-limit.js'
 import { onError, problemResponse } from './http/problem.js'
 import { createRouter } from './http/router.js'
 import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
@@ -106,6 +107,22 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
     await next()
   })
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  // Brute force and scraping: limits per client address, and per pay link wherever it is opened from.
+  const authLimit = rateLimit({ name: 'auth', perMinute: (cfg) => cfg.RATE_LIMIT_AUTH_PER_MINUTE })
+  app.use('/api/v1/auth/login', authLimit)
+  app.use('/api/v1/auth/signup', authLimit)
+  app.use(
+    '/api/v1/public/*',
+    rateLimit({ name: 'public', perMinute: (cfg) => cfg.RATE_LIMIT_PUBLIC_PER_MINUTE }),
+  )
+  app.use(
+    '/api/v1/public/checkout/*',
+    rateLimit({
+      name: 'pay-link',
+      perMinute: (cfg) => cfg.RATE_LIMIT_PUBLIC_TOKEN_PER_MINUTE,
+      key: (c) => c.req.path.split('/')[5] ?? '',
+    }),
+  )
   const limit = bodyLimit({
     maxSize: opts.maxBodyBytes ?? 1024 * 1024,
     onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is larger than allowed'),

@@ -86,6 +86,14 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer token Prometheus sends to GET /metrics; unset, the route answers 404. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits, logs). */
+  TRUST_PROXY: bool.default(false),
+  /** Sign-up and log-in attempts per client address per minute; 0 turns the limit off. */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Requests to the public checkout per client address per minute; 0 turns the limit off. */
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Requests to one pay link per minute, from anywhere; 0 turns the limit off. */
+  RATE_LIMIT_PUBLIC_TOKEN_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Where fiat prices come from: CoinGecko's API, or a fixed table for offline installs. */
   RATES_PROVIDER: z.enum(['coingecko', 'fixed']).default('coingecko'),
   RATES_URL: z.url().optional(),

@@ -7,6 +7,7 @@ import { systemClock } from './clock.js'
 import { ConfigError, loadConfig } from './config.js'
 import { connectDatabase } from './db/connect.js'
 import { migrateToLatest, waitForMigrations } from './db/migrate.js'
+import { closeRateLimits } from './http/middleware/rate-limit.js'
 import { allJobs, createJobRunner, selectJobs, UnknownQueueError } from './jobs/index.js'
 import { createRateProvider } from './modules/rates/index.js'
 
@@ -72,6 +73,7 @@ async function main(command: Command, queues: string[]) {
     // Stop accepting, let in-flight requests finish, then let workers finish their jobs.
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()))
     await jobs.close()
+    await closeRateLimits()
     await handle.close()
     process.exit(0)
   }

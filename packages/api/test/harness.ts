@@ -40,6 +40,10 @@ export async function createTestApp({
     NODE_ENV: 'test',
     RATES_PROVIDER: 'fixed',
     COINBOOK_NETWORK_MODE: 'regtest',
+    // Every test signs up from the same address; test/rate-limit.test.ts turns the limits on.
+    RATE_LIMIT_AUTH_PER_MINUTE: '0',
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
+    RATE_LIMIT_PUBLIC_TOKEN_PER_MINUTE: '0',
     ...env,
   })
   const clock = new TestClock()
