@@ -4,6 +4,7 @@ import { publicKey } from '../../chain-watchers/test/solana/cluster.js'
 import { type SolanaHarness, startSolanaHarness } from '../../chain-watchers/test/solana/harness.js'
 import { chainConfirmJob, chainScanJob } from '../src/jobs/definitions/chain-scan.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
+import { createInvoice, sendInvoice } from './invoices.js'
 
 // SOL and USDC into the merchant's one Solana wallet, told apart by Solana Pay references: the local node
 // serves transactions that @solana/web3.js signs and LiteSVM executes.
@@ -220,5 +221,58 @@ describe('Solana payments end to end on a local node', () => {
     h.ledger.finalize(h.ledger.tip.slot)
     await confirm()
     expect(await ltv(alice)).toEqual(counted)
+  })
+
+  it('gives a payment that lost its reference to the one open invoice quote of exactly that amount', async () => {
+    // The local cluster's clock: quotes are made at the time its blocks carry.
+    t.clock.set(new Date(Number(h.ledger.tip.blockTime) * 1000))
+    const quoteFor = async (customerId: string) => {
+      const invoice = await sendInvoice(
+        t,
+        owner,
+        (
+          await createInvoice(t, owner, customerId, {
+            currency: 'USD',
+            accepts: [{ asset: 'SOL', network: 'solana' }],
+          })
+        ).id,
+      )
+      const quote = await t.request('POST', `/api/v1/invoices/${invoice.id}/quotes`, {
+        as: owner,
+        body: { asset: 'SOL', network: 'solana' },
+      })
+      expect(quote.status, JSON.stringify(quote.body)).toBe(201)
+      return { invoice, quote: quote.body }
+    }
+    const carol = await customer('Carol')
+    const { invoice, quote } = await quoteFor(carol)
+    // 100 USD at the fixed 200 USD per SOL.
+    expect(quote.amount).toBe('0.5')
+    const payer = h.cluster.wallet({ sol: 2_000_000_000n })
+    const tx = h.cluster.landed(
+      h.cluster.paySol({ from: payer, to: publicKey(merchantWallet), lamports: 500_000_000n }),
+    )
+    h.ledger.advance()
+    await scan()
+    const [paid] = (await payments()).filter((p) => p.txHash === tx.signature)
+    expect(paid).toMatchObject({ customerId: carol, reference: null })
+    h.ledger.finalize(h.ledger.tip.slot)
+    await confirm()
+    const after = await t.request('GET', `/api/v1/invoices/${invoice.id}`, { as: owner })
+    expect(after.body.status).toBe('paid')
+
+    // Two open quotes of the same amount: the payment waits for the merchant.
+    const dave = await customer('Dave')
+    const erin = await customer('Erin')
+    await quoteFor(dave)
+    await quoteFor(erin)
+    const twice = h.cluster.landed(
+      h.cluster.paySol({ from: payer, to: publicKey(merchantWallet), lamports: 500_000_000n }),
+    )
+    h.ledger.advance()
+    await scan()
+    const open = await payments('&attribution=unattributed')
+    expect(open.map((p) => p.txHash)).toContain(twice.signature)
+    t.clock.reset()
   })
 })

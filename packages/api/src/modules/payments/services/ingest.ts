@@ -144,12 +144,49 @@ async function findTarget(deps: IngestDeps, e: TransferEvent): Promise<Target | 
   if (!wallet) return undefined
   if (e.blockTime !== undefined && e.blockTime * 1000 < wallet.created_at.getTime() - UNATTRIBUTED_GRACE_MS)
     return undefined
+  const matched = await matchOpenQuote(deps, e, wallet.merchant_id)
+  if (matched) return { ...matched, reporting_currency: wallet.reporting_currency }
   return {
     id: null,
     merchant_id: wallet.merchant_id,
     customer_id: null,
     reporting_currency: wallet.reporting_currency,
   }
+}
+
+/** How long after its rate lock expired a quote still claims a payment of exactly its amount. */
+const QUOTE_MATCH_AFTER_EXPIRY_MS = 60 * 60_000
+
+/**
+ * A payment to the merchant's wallet that lost its reference or comment (a wallet or exchange that drops
+ * them) still belongs to an invoice when its asset and exact amount are those of one open quote, and of
+ * only one: two candidates leave it to the merchant, who assigns it by hand.
+ */
+async function matchOpenQuote(
+  deps: IngestDeps,
+  e: TransferEvent,
+  merchantId: string,
+): Promise<Omit<Target, 'reporting_currency'> | undefined> {
+  if (e.status === 'failed') return undefined
+  const at = e.blockTime !== undefined ? new Date(e.blockTime * 1000) : (deps.clock?.now() ?? new Date())
+  const candidates = await deps.db
+    .selectFrom('invoice_quotes as q')
+    .innerJoin('invoices as i', 'i.id', 'q.invoice_id')
+    .innerJoin('deposit_targets as t', 't.id', 'q.deposit_target_id')
+    .select(['t.id', 't.merchant_id', 't.customer_id'])
+    .where('q.merchant_id', '=', merchantId)
+    .where('q.network', '=', e.network)
+    .where('q.asset', '=', e.asset)
+    .where('q.amount', '=', e.amount.toString())
+    .where('i.status', 'in', ['open', 'partially_paid'])
+    .where('q.created_at', '<=', new Date(at.getTime() + UNATTRIBUTED_GRACE_MS))
+    .where('q.expires_at', '>=', new Date(at.getTime() - QUOTE_MATCH_AFTER_EXPIRY_MS))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('invoice_payments as ip').select('ip.id').whereRef('ip.quote_id', '=', 'q.id'))),
+    )
+    .limit(2)
+    .execute()
+  return candidates.length === 1 ? candidates[0] : undefined
 }
 
 interface Price {
