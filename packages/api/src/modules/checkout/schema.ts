@@ -45,3 +45,19 @@ export const checkoutSchema = z
   .openapi('Checkout')
 
 export type CheckoutDto = z.infer<typeof checkoutSchema>
+
+/** What the events stream pushes whenever it changes: a part of the checkout, never more. */
+export const checkoutStateSchema = checkoutSchema
+  .pick({
+    status: true,
+    paidLate: true,
+    currency: true,
+    total: true,
+    amountPaid: true,
+    amountDue: true,
+    amountSeen: true,
+    payments: true,
+  })
+  .openapi('CheckoutState')
+
+export type CheckoutStateDto = z.infer<typeof checkoutStateSchema>

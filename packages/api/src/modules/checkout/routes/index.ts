@@ -6,6 +6,7 @@ import { createRouter } from '../../../http/router.js'
 import { quoteBody, quoteSchema } from '../../invoices/schema.js'
 import { checkoutSchema, tokenParam } from '../schema.js'
 import { loadCheckout, quoteCheckout } from '../services/checkout.js'
+import { checkoutEvents, eventsRoute } from './events.js'
 
 const tags = ['Checkout (public)']
 
@@ -46,3 +47,4 @@ export const checkoutRoutes = router
   .openapi(quote, async (c) =>
     c.json(await quoteCheckout(c.var.deps, c.req.valid('param').token, c.req.valid('json')), 201),
   )
+  .openapi(eventsRoute, (c) => checkoutEvents(c, c.req.valid('param').token))

@@ -1,6 +1,6 @@
 import type { CoreDeps, ServiceContext } from '../../../context.js'
 import { NotFoundError } from '../../../errors.js'
-import type { QuoteInput } from '../../invoices/schema.js'
+import type { InvoiceDto, QuoteInput } from '../../invoices/schema.js'
 import { preferredCoins } from '../../invoices/services/billing.js'
 import { createQuote } from '../../invoices/services/create-quote.js'
 import { loadInvoice } from '../../invoices/services/get-invoice.js'
@@ -14,7 +14,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/
  * The invoice a pay link opens, as a service context of its merchant acting as the system. An unknown,
  * malformed or voided token is the same plain 404, so a guess learns nothing.
  */
-async function resolveToken(db: CoreDeps['db'], token: string) {
+export async function resolveToken(db: CoreDeps['db'], token: string) {
   const notFound = new NotFoundError('Pay link')
   if (!TOKEN.test(token)) throw notFound
   const row = await db
@@ -72,22 +72,27 @@ export async function loadCheckout(deps: CoreDeps, token: string): Promise<Check
     memo: invoice.memo,
     accepts,
     quotes: await Promise.all(live.map((q) => presentQuoteWithQr(q, opts.now))),
-    payments: invoice.payments.flatMap((p) =>
-      p.payment && p.status !== 'recorded'
-        ? [
-            {
-              asset: p.payment.asset,
-              network: p.payment.network,
-              amount: p.payment.amount,
-              txHash: p.payment.txHash,
-              status: p.status,
-              confirmations: p.payment.confirmations,
-              requiredConfirmations: p.payment.requiredConfirmations,
-            },
-          ]
-        : [],
-    ),
+    payments: publicPayments(invoice.payments),
   }
+}
+
+/** The on-chain payments applied to an invoice as a payer may see them: coin, tx and confirmations. */
+export function publicPayments(payments: InvoiceDto['payments']): CheckoutDto['payments'] {
+  return payments.flatMap((p) =>
+    p.payment && p.status !== 'recorded'
+      ? [
+          {
+            asset: p.payment.asset,
+            network: p.payment.network,
+            amount: p.payment.amount,
+            txHash: p.payment.txHash,
+            status: p.status,
+            confirmations: p.payment.confirmations,
+            requiredConfirmations: p.payment.requiredConfirmations,
+          },
+        ]
+      : [],
+  )
 }
 
 /** POST /public/checkout/{token}/quote: the payer picks a coin. */

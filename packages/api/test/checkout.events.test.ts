@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
+import { createCustomer } from './factories.js'
+import { createTestApp, type Session, type TestApp } from './harness.js'
+import { createInvoice, payToken, sendInvoice } from './invoices.js'
+
+// An account key no other test file uses: files share one PostgreSQL database, and an address is watched
+// for one merchant only.
+let t: TestApp
+let owner: Session
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { RATES_FIXED: 'USDT:USD=1,ETH:USD=4000' } })
+  owner = await t.signup({ merchantName: 'Streamed Goods' })
+  const wallet = await t.request('PUT', '/api/v1/wallets/ethereum', {
+    as: owner,
+    body: { xpub: publicKeyAt("m/44'/60'/23'") },
+  })
+  expect(wallet.status).toBe(200)
+})
+afterAll(() => t.close())
+
+interface SseEvent {
+  event: string
+  data: string
+  id?: string
+}
+
+/** Reads a text/event-stream body the way EventSource does: events split by blank lines, comments kept. */
+function eventReader(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ''
+  const comments: string[] = []
+  async function next(timeoutMs = 10_000): Promise<SseEvent | null> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const end = buffer.indexOf('\n\n')
+      if (end !== -1) {
+        const block = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        const ev: SseEvent = { event: 'message', data: '' }
+        const data: string[] = []
+        for (const line of block.split('\n')) {
+          if (line.startsWith(':')) comments.push(line)
+          else if (line.startsWith('event: ')) ev.event = line.slice(7)
+          else if (line.startsWith('data: ')) data.push(line.slice(6))
+          else if (line.startsWith('id: ')) ev.id = line.slice(4)
+        }
+        if (data.length === 0) continue
+        ev.data = data.join('\n')
+        return ev
+      }
+      const left = deadline - Date.now()
+      if (left <= 0) throw new Error(`no event within ${timeoutMs} ms`)
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('read timed out')), left)),
+      ])
+      if (chunk.done) return null
+      buffer += decoder.decode(chunk.value, { stream: true })
+    }
+  }
+  return { next, comments, cancel: () => reader.cancel() }
+}
+
+async function openInvoice() {
+  const customer = await createCustomer(t, owner)
+  const inv = await createInvoice(t, owner, customer.id, {
+    accepts: [{ asset: 'USDT', network: 'ethereum' }],
+  })
+  return sendInvoice(t, owner, inv.id)
+}
+
+async function openEvents(token: string) {
+  const res = await t.app.request(`/api/v1/public/checkout/${token}/events`)
+  expect(res.status).toBe(200)
+  if (!res.body) throw new Error('no body')
+  return { res, events: eventReader(res.body) }
+}
+
+const recordPayment = async (invoiceId: string, amount: string) => {
+  const res = await t.request('POST', `/api/v1/invoices/${invoiceId}/payments`, {
+    as: owner,
+    body: { amount, method: 'offchain', note: 'cash at the counter' },
+  })
+  expect(res.status, JSON.stringify(res.body)).toBe(200)
+}
+
+describe('GET /public/checkout/{token}/events', () => {
+  it('pushes the state at once, again when a payment is applied, and ends once paid', async () => {
+    const inv = await openInvoice()
+    const { res, events } = await openEvents(payToken(inv))
+    expect(res.headers.get('content-type')).toContain('text/event-stream')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'")
+
+    const first = await events.next()
+    expect(first?.event).toBe('state')
+    expect(JSON.parse(first?.data ?? '')).toEqual({
+      status: 'open',
+      paidLate: false,
+      currency: 'USD',
+      total: '100.00',
+      amountPaid: '0.00',
+      amountDue: '100.00',
+      amountSeen: '0.00',
+      payments: [],
+    })
+
+    await recordPayment(inv.id, '40')
+    const partial = await events.next()
+    expect(JSON.parse(partial?.data ?? '')).toMatchObject({
+      status: 'partially_paid',
+      amountPaid: '40.00',
+      amountDue: '60.00',
+    })
+    // Off-chain payments are the merchant's bookkeeping: the payer's stream shows only their effect.
+    expect(JSON.parse(partial?.data ?? '').payments).toEqual([])
+    expect(Number(partial?.id)).toBeGreaterThan(Number(first?.id))
+
+    await recordPayment(inv.id, '60')
+    const paid = await events.next()
+    expect(JSON.parse(paid?.data ?? '')).toMatchObject({ status: 'paid', amountDue: '0.00' })
+    expect(await events.next()).toBeNull()
+  }, 30_000)
+
+  it('tells an open page the invoice was voided and ends; a new stream for it is a 404', async () => {
+    const inv = await openInvoice()
+    const token = payToken(inv)
+    const { events } = await openEvents(token)
+    expect(JSON.parse((await events.next())?.data ?? '')).toMatchObject({ status: 'open' })
+    const voided = await t.request('POST', `/api/v1/invoices/${inv.id}/void`, { as: owner })
+    expect(voided.status).toBe(200)
+    expect(JSON.parse((await events.next())?.data ?? '')).toMatchObject({ status: 'void', amountDue: '0.00' })
+    expect(await events.next()).toBeNull()
+    const again = await t.app.request(`/api/v1/public/checkout/${token}/events`)
+    expect(again.status).toBe(404)
+  }, 30_000)
+
+  it('answers an unknown or malformed token with a plain 404 and the strict headers', async () => {
+    for (const token of ['A'.repeat(43), 'nope']) {
+      const res = await t.app.request(`/api/v1/public/checkout/${token}/events`)
+      expect(res.status).toBe(404)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect((await res.json()).detail).not.toContain(token)
+    }
+  })
+
+  it('stops reading the invoice once the payer goes away', async () => {
+    const inv = await openInvoice()
+    const { events } = await openEvents(payToken(inv))
+    await events.next()
+    await events.cancel()
+    // Nothing to assert on the wire; the stream's loop ends on abort instead of polling forever.
+    await new Promise((r) => setTimeout(r, 100))
+  })
+})
