@@ -31,6 +31,7 @@ import { memberRoutes } from './modules/members/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
 import { statusRoutes } from './modules/status/routes/index.js'
+import { planRoutes, subscriptionRoutes } from './modules/subscriptions/routes/index.js'
 import { metricsRoutes } from './modules/system/metrics.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
 import { taxRateRoutes } from './modules/tax-rates/routes/index.js'
@@ -53,6 +54,8 @@ function protectedRoutes() {
     .route('/customers', customerInvoiceRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
+    .route('/plans', planRoutes)
+    .route('/subscriptions', subscriptionRoutes)
     .route('/tax-rates', taxRateRoutes)
     .route('/payment-options', paymentOptionRoutes)
     .route('/payments', paymentExportRoutes)

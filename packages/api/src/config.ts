@@ -138,6 +138,8 @@ export const configSchema = z.object({
       return n * unit
     })
     .refine((ms) => ms >= 60_000 && ms <= 24 * 3_600_000, 'must be between 1 minute and 24 hours'),
+  /** Days an unpaid subscription invoice may stay past due before the subscription is canceled. */
+  SUBSCRIPTION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   ...networkSettings(),
 })
 

@@ -106,6 +106,8 @@ export interface CustomersTable {
   registration_date: ColumnType<string, string | undefined, string>
   /** (0007) Billed without the merchant's tax rates. */
   tax_exempt: Generated<boolean>
+  /** (0008) Subscription and installment invoices are issued sent, not as drafts. */
+  auto_send: Generated<boolean>
   source: Generated<string>
   merged_into_id: string | null
   search: ColumnType<string, never, never>
@@ -367,6 +369,9 @@ export interface InvoicesTable {
   voided_at: Timestamp | null
   created_at: DefaultTimestamp
   updated_at: DefaultTimestamp
+  installment_plan_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** 1-based position in its installment plan. */
+  installment_index: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface InvoiceLinesTable {
@@ -439,6 +444,67 @@ export interface CustomerCreditEntriesTable {
   created_at: DefaultTimestamp
 }
 
+export type PlanInterval = 'day' | 'week' | 'month' | 'quarter' | 'year'
+export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'paused' | 'canceled'
+
+export interface PlansTable {
+  id: string
+  merchant_id: string
+  name: string
+  amount: Numeric
+  currency: string
+  interval: PlanInterval
+  interval_count: number
+  trial_days: number
+  created_at: DefaultTimestamp
+  archived_at: Timestamp | null
+}
+
+export interface SubscriptionsTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  plan_id: string
+  status: SubscriptionStatus
+  start_date: string
+  trial_end: string | null
+  /** Start of period 0; period n starts n intervals later, counted from here. */
+  anchor_date: string
+  /** The next period to issue. */
+  period_index: Generated<number>
+  next_period_start: string
+  cancel_at: string | null
+  canceled_at: Timestamp | null
+  cancel_reason: 'requested' | 'period_end' | 'unpaid' | null
+  paused_at: Timestamp | null
+  past_due_at: Timestamp | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export interface SubscriptionPeriodsTable {
+  subscription_id: string
+  period_start: string
+  period_end: string
+  period_index: number
+  invoice_id: string
+  created_at: DefaultTimestamp
+}
+
+export interface InstallmentPlansTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  currency: string
+  subtotal: Numeric
+  tax_total: Numeric
+  total: Numeric
+  count: number
+  interval: 'week' | 'month'
+  first_due_date: string
+  created_at: DefaultTimestamp
+}
+
 export interface Checkpoint {
   number: string
   hash: string
@@ -471,6 +537,10 @@ export interface Database {
   invoice_payments: InvoicePaymentsTable
   invoice_events: InvoiceEventsTable
   customer_credit_entries: CustomerCreditEntriesTable
+  plans: PlansTable
+  subscriptions: SubscriptionsTable
+  subscription_periods: SubscriptionPeriodsTable
+  installment_plans: InstallmentPlansTable
 }
 
 export type Customer = Selectable<CustomersTable>

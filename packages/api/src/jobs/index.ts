@@ -1,6 +1,7 @@
 import type { Chains } from '../chains/index.js'
 import type { Config } from '../config.js'
 import { BullJobRunner } from './bullmq.js'
+import { billingIssueJob } from './definitions/billing-issue.js'
 import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
 import { customersImportJob } from './definitions/customers-import.js'
 import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
@@ -15,6 +16,7 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     pruneSessionsJob,
     customersImportJob,
     customersImportsPruneJob,
+    billingIssueJob,
     ...chains.configured().flatMap((n) => [chainScanJob(n, every), chainConfirmJob(n, every)]),
   ]
 }

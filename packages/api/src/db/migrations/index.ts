@@ -5,6 +5,7 @@ import * as m0003 from './0003_payments.js'
 import * as m0005 from './0005_wallet_cursors.js'
 import * as m0006 from './0006_customer_imports.js'
 import * as m0007 from './0007_invoices.js'
+import * as m0008 from './0008_subscriptions.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0005_wallet_cursors': m0005,
   '0006_customer_imports': m0006,
   '0007_invoices': m0007,
+  '0008_subscriptions': m0008,
 }

@@ -276,6 +276,9 @@ export type QuoteDto = z.infer<typeof quoteSchema>
 export const customerBillingSchema = z
   .object({
     taxExempt: z.boolean().openapi({ description: 'Invoiced without your tax rates' }),
+    autoSend: z.boolean().openapi({
+      description: 'Invoices of their subscriptions and installments are issued sent (open, with a pay link)',
+    }),
     credit: z
       .array(z.object({ currency: z.string(), amount: z.string() }))
       .openapi({ description: 'Credit per currency, used on the customer’s next invoice in it' }),
@@ -283,5 +286,5 @@ export const customerBillingSchema = z
   .openapi('CustomerBilling')
 
 export const updateCustomerBillingBody = z
-  .strictObject({ taxExempt: z.boolean().optional() })
+  .strictObject({ taxExempt: z.boolean().optional(), autoSend: z.boolean().optional() })
   .openapi('UpdateCustomerBillingRequest')

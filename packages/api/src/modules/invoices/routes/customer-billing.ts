@@ -22,7 +22,7 @@ const update = createRoute({
   path: '/{id}/billing',
   tags,
   security,
-  summary: 'Mark a customer tax-exempt (or not)',
+  summary: 'Mark a customer tax-exempt, or auto-send their subscription and installment invoices',
   request: { params: uuidParam, body: jsonBody(updateCustomerBillingBody) },
   responses: { 200: jsonResponse(customerBillingSchema, 'Billing state'), ...errorResponses },
 })

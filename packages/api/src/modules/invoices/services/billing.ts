@@ -25,6 +25,7 @@ export async function loadBillingCustomer(db: Executor, merchantId: string, cust
       'c.payment_terms_days',
       'c.payment_limits',
       'c.tax_exempt',
+      'c.auto_send',
       'm.reporting_currency',
     ])
     .where('c.merchant_id', '=', merchantId)

@@ -2,11 +2,12 @@ import type { ServiceContext } from '../../../context.js'
 import { loadBillingCustomer } from './billing.js'
 import { creditBalances } from './credit.js'
 
-/** The customer's billing state that lives with invoices: tax exemption and credit per currency. */
+/** The customer's billing state that lives with invoices: tax exemption, auto-send and credit per currency. */
 export async function getCustomerBilling({ ctx, customerId }: { ctx: ServiceContext; customerId: string }) {
   const customer = await loadBillingCustomer(ctx.db, ctx.merchantId, customerId)
   return {
     taxExempt: customer.tax_exempt,
+    autoSend: customer.auto_send,
     credit: await creditBalances(ctx.db, ctx.merchantId, customerId),
   }
 }
@@ -19,13 +20,17 @@ export async function updateCustomerBilling({
 }: {
   ctx: ServiceContext
   customerId: string
-  input: { taxExempt?: boolean | undefined }
+  input: { taxExempt?: boolean | undefined; autoSend?: boolean | undefined }
 }) {
   await loadBillingCustomer(ctx.db, ctx.merchantId, customerId)
-  if (input.taxExempt !== undefined) {
+  if (input.taxExempt !== undefined || input.autoSend !== undefined) {
     await ctx.db
       .updateTable('customers')
-      .set({ tax_exempt: input.taxExempt, updated_at: new Date() })
+      .set({
+        ...(input.taxExempt !== undefined ? { tax_exempt: input.taxExempt } : {}),
+        ...(input.autoSend !== undefined ? { auto_send: input.autoSend } : {}),
+        updated_at: new Date(),
+      })
       .where('merchant_id', '=', ctx.merchantId)
       .where('id', '=', customerId)
       .execute()
