@@ -184,7 +184,11 @@ describe('status from what is applied', () => {
     })
     expect(over.body).toMatchObject({ status: 'overpaid', amountPaid: '130.00', amountDue: '0.00' })
     const billing = await t.request('GET', `/api/v1/customers/${customer.id}/billing`, { as: owner })
-    expect(billing.body).toEqual({ taxExempt: false, autoSend: false, credit: [{ currency: 'USD', amount: '30.00' }] })
+    expect(billing.body).toEqual({
+      taxExempt: false,
+      autoSend: false,
+      credit: [{ currency: 'USD', amount: '30.00' }],
+    })
 
     const eur = await createInvoice(t, owner, customer.id, { currency: 'EUR' })
     expect((await sendInvoice(t, owner, eur.id)).amountPaid).toBe('0.00')
