@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 import type { apiKeySchema, createApiKeyBody, createdApiKeySchema } from './modules/api-keys/schema.js'
 import type { loginBody, meResponse, signupBody } from './modules/auth/schema.js'
+import type { checkoutSchema, checkoutStateSchema } from './modules/checkout/schema.js'
 import type {
   auditEntrySchema,
   auditListSchema,
@@ -86,6 +87,8 @@ export type ListInvoicesInput = z.input<typeof listInvoicesQuery>
 export type RecordInvoicePaymentInput = z.input<typeof recordPaymentBody>
 export type Quote = z.infer<typeof quoteSchema>
 export type QuoteInput = z.input<typeof quoteBody>
+export type Checkout = z.infer<typeof checkoutSchema>
+export type CheckoutState = z.infer<typeof checkoutStateSchema>
 export type ChargeInput = z.input<typeof chargeBody>
 export type ChargeResult = z.infer<typeof chargeResponse>
 export type CustomerBilling = z.infer<typeof customerBillingSchema>

@@ -146,7 +146,7 @@ describe('GET /public/checkout/{token}/events', () => {
       expect(res.headers.get('content-type')).toContain('application/problem+json')
       expect(res.headers.get('referrer-policy')).toBe('no-referrer')
       expect(res.headers.get('cache-control')).toBe('no-store')
-      expect((await res.json()).detail).not.toContain(token)
+      expect(((await res.json()) as { detail: string }).detail).not.toContain(token)
     }
   })
 

@@ -1,13 +1,21 @@
-import { StrictMode } from 'react'
+import { type ReactNode, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+/**
+ * A pay link loads only the checkout (no router, shell or session check): a payer's phone downloads a few
+ * React and this page, not the dashboard (its App chunk stays unloaded).
+ */
+async function load(pathname: string): Promise<ReactNode> {
+  if (pathname.startsWith('/pay/')) {
+    const { CheckoutApp, payTokenOf } = await import('./features/checkout/components/CheckoutApp')
+    return <CheckoutApp token={payTokenOf(pathname) ?? ''} />
+  }
+  const { App } = await import('./app/App')
+  return <App />
+}
+
+void load(window.location.pathname).then((app) => createRoot(root).render(<StrictMode>{app}</StrictMode>))

@@ -35,6 +35,13 @@ export const routes: RouteObject[] = [
     ),
   },
   {
+    // Public: the payer's page, outside the signed-in shell and its auth guard.
+    path: '/pay/:token',
+    lazy: async () => ({
+      Component: (await import('../features/checkout/components/CheckoutRoute')).CheckoutRoute,
+    }),
+  },
+  {
     element: (
       <RequireAuth>
         <AppShell />

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react'
+
+/** Milliseconds left until `until`, updated every second; 0 once it has passed. */
+export function useCountdown(until: string): number {
+  const end = new Date(until).getTime()
+  const [left, setLeft] = useState(() => Math.max(0, end - Date.now()))
+  useEffect(() => {
+    const tick = () => setLeft(Math.max(0, end - Date.now()))
+    tick()
+    const timer = setInterval(tick, 1_000)
+    return () => clearInterval(timer)
+  }, [end])
+  return left
+}
+
+/** "14:05" for 14 minutes 5 seconds. */
+export function formatCountdown(ms: number): string {
+  const total = Math.ceil(ms / 1_000)
+  const minutes = Math.floor(total / 60)
+  const seconds = total % 60
+  return `${minutes}:${String(seconds).padStart(2, '0')}`
+}
