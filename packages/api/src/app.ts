@@ -24,6 +24,7 @@ import { paymentExportRoutes } from './modules/exports/routes/payments.js'
 import { importRoutes } from './modules/imports/routes/index.js'
 import {
   customerInvoiceRoutes,
+  installmentPlanRoutes,
   invoiceRoutes,
   invoiceSettingsRoutes,
 } from './modules/invoices/routes/index.js'
@@ -54,6 +55,7 @@ function protectedRoutes() {
     .route('/customers', customerInvoiceRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
+    .route('/installment-plans', installmentPlanRoutes)
     .route('/plans', planRoutes)
     .route('/subscriptions', subscriptionRoutes)
     .route('/tax-rates', taxRateRoutes)

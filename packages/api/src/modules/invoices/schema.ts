@@ -57,6 +57,21 @@ export const createInvoiceBody = z
       description: 'Coins the invoice may be paid in. Default: the customer’s preferred coins you receive',
     }),
     memo: text(2000).optional(),
+    installments: z
+      .strictObject({
+        count: z
+          .number()
+          .int('must be a whole number')
+          .min(2, 'must be at least 2')
+          .max(60, 'must be at most 60'),
+        interval: z.enum(['week', 'month']),
+        firstDueDate: z.iso.date('must be a date such as 2026-01-31'),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Split the total into `count` invoices due every week or month from `firstDueDate` (the remainder cent on the last); the response is the first',
+      }),
   })
   .openapi('CreateInvoiceRequest')
 
@@ -179,6 +194,14 @@ export const invoiceSchema = invoiceSummarySchema
     voidedAt: z.iso.datetime().nullable(),
     payments: z.array(appliedPaymentSchema),
     quotes: z.array(quoteSchema.omit({ qrSvg: true })),
+    installment: z
+      .object({
+        planId: z.uuid(),
+        index: z.number().int().openapi({ description: 'This invoice is installment `index` of `count`' }),
+        count: z.number().int(),
+        paidCount: z.number().int().openapi({ description: 'Installments of the plan paid so far' }),
+      })
+      .nullable(),
     history: z.array(
       z.object({
         from: invoiceStatus.nullable(),
@@ -288,3 +311,34 @@ export const customerBillingSchema = z
 export const updateCustomerBillingBody = z
   .strictObject({ taxExempt: z.boolean().optional(), autoSend: z.boolean().optional() })
   .openapi('UpdateCustomerBillingRequest')
+
+export const installmentPlanSchema = z
+  .object({
+    id: z.uuid(),
+    customerId: z.uuid(),
+    currency: z.string(),
+    subtotal: money('Of the invoice that was split'),
+    taxTotal: money('Of the invoice that was split; included in the installment amounts'),
+    total: money(),
+    count: z.number().int(),
+    interval: z.enum(['week', 'month']),
+    firstDueDate: z.string(),
+    paidCount: z.number().int().openapi({ description: '"k of n paid": installments paid (or overpaid)' }),
+    amountPaid: money(),
+    amountDue: money(),
+    installments: z.array(
+      z.object({
+        index: z.number().int(),
+        invoiceId: z.uuid(),
+        number: z.string(),
+        status: invoiceStatus,
+        total: money(),
+        amountPaid: money(),
+        amountDue: money(),
+        dueDate: z.string(),
+        overdue: z.boolean(),
+      }),
+    ),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('InstallmentPlan')

@@ -7,6 +7,7 @@ import { invoiceLifecycleRoutes } from './lifecycle.js'
 import { listInvoicesRoute } from './list.js'
 import { quoteRoute } from './quote.js'
 
+export { installmentPlanRoutes } from './installment-plans.js'
 export { invoiceSettingsRoutes } from './settings.js'
 
 /** Mounted under /customers: "charge now" and the customer's billing state. */

@@ -3,13 +3,10 @@ import { v7 as uuidv7 } from 'uuid'
 import { addDays, type Clock, utcDate } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
-import { ValidationError } from '../../../errors.js'
-import { fiatDecimals } from '../../rates/index.js'
 import { formatMinor } from '../money.js'
 import type { CreateInvoiceInput } from '../schema.js'
-import { loadBillingCustomer, resolveAccepts } from './billing.js'
+import { priceInvoice } from './price-invoice.js'
 import { takeInvoiceNumber } from './settings.js'
-import { computeTotals, type LineTax } from './totals.js'
 
 const DEFAULT_TERMS_DAYS = 30
 
@@ -28,43 +25,12 @@ export async function createInvoice({
   input: CreateInvoiceInput
 }): Promise<string> {
   return inTransaction(ctx.db, async (trx) => {
-    const customer = await loadBillingCustomer(trx, ctx.merchantId, input.customerId)
-    const currency = input.currency ?? customer.preferred_fiat ?? customer.reporting_currency
-    const fd = fiatDecimals(currency)
-
-    const rateIds = [...new Set(input.lines.flatMap((l) => (l.taxRateId ? [l.taxRateId] : [])))]
-    const rates = rateIds.length
-      ? await trx
-          .selectFrom('tax_rates')
-          .select(['id', 'name', 'percentage'])
-          .where('merchant_id', '=', ctx.merchantId)
-          .where('id', 'in', rateIds)
-          .where('archived_at', 'is', null)
-          .execute()
-      : []
-    const byId = new Map(rates.map((r) => [r.id, r]))
-    const unknown = input.lines.flatMap((l, i) =>
-      l.taxRateId && !byId.has(l.taxRateId)
-        ? [{ path: `lines.${i}.taxRateId`, message: 'is not one of your tax rates' }]
-        : [],
+    const { customer, currency, fd, totals, accepts } = await priceInvoice(
+      trx,
+      ctx.merchantId,
+      deps.mode,
+      input,
     )
-    if (unknown.length) throw new ValidationError('A line names a tax rate you do not have', unknown)
-
-    const totals = computeTotals(
-      input.lines.map((l) => {
-        const rate = l.taxRateId ? byId.get(l.taxRateId) : undefined
-        const tax: LineTax | null =
-          rate && !customer.tax_exempt ? { id: rate.id, name: rate.name, percentage: rate.percentage } : null
-        return { description: l.description, quantity: l.quantity, unitAmount: l.unitAmount, tax }
-      }),
-      fd,
-    )
-    if (totals.total <= 0n) {
-      throw new ValidationError('The invoice total must be greater than zero', [
-        { path: 'lines', message: `add up to ${formatMinor(totals.total, fd)} ${currency}` },
-      ])
-    }
-    const accepts = await resolveAccepts(trx, ctx.merchantId, customer.id, deps.mode, input.accepts)
     const today = utcDate(deps.clock.now())
     const id = uuidv7()
     const number = await takeInvoiceNumber(trx, ctx.merchantId)

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../../errors.js'
 import { fiatDecimals } from '../../rates/index.js'
 import { formatMinor, toMinor } from '../money.js'
 import type { InvoiceDto } from '../schema.js'
+import { installmentOf } from './get-installment-plan.js'
 import { loadAppliedPayments, type PresentOptions, presentInvoiceSummary, selectInvoices } from './present.js'
 import { presentQuote, selectQuotes } from './present-quote.js'
 import { computeTotals, presentTaxes } from './totals.js'
@@ -17,11 +18,12 @@ export async function loadInvoice(
   const row = await selectInvoices(db, merchantId).where('i.id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('Invoice', id)
   const fd = fiatDecimals(row.currency)
-  const [lines, payments, quotes, history] = await Promise.all([
+  const [lines, payments, quotes, history, installment] = await Promise.all([
     db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', id).orderBy('position').execute(),
     loadAppliedPayments(db, id, opts),
     selectQuotes(db, id).execute(),
     db.selectFrom('invoice_events').selectAll().where('invoice_id', '=', id).orderBy('id').execute(),
+    installmentOf(db, row),
   ])
   const totals = computeTotals(
     lines.map((l) => ({
@@ -59,6 +61,7 @@ export async function loadInvoice(
     voidedAt: row.voided_at?.toISOString() ?? null,
     payments,
     quotes: quotes.map((q) => presentQuote(q, opts.now)),
+    installment,
     history: history.map((h) => ({
       from: h.from_status,
       to: h.to_status,
