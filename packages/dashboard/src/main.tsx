@@ -6,8 +6,8 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
 /**
- * A pay link loads only the checkout (no router, shell or session check): a payer's phone downloads a few
- * React and this page, not the dashboard (its App chunk stays unloaded).
+ * A pay link loads only the checkout (no router, shell or session check): a payer's phone downloads React
+ * and this page, never the dashboard's own chunk.
  */
 async function load(pathname: string): Promise<ReactNode> {
   if (pathname.startsWith('/pay/')) {
