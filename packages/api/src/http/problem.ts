@@ -72,7 +72,12 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof SyntaxError) {
     return problemResponse(c, 'bad_request', 'The request body is not valid JSON')
   }
-  if ((err as { code?: unknown }).code === '23505') {
+  const code = (err as { code?: unknown }).code
+  if (code === '22021' || code === '22P05') {
+    // PostgreSQL text cannot hold NUL (or a byte sequence invalid in UTF-8): the client's text, not our bug.
+    return problemResponse(c, 'bad_request', 'Text may not contain the NUL character (\\u0000)')
+  }
+  if (code === '23505') {
     // A unique index caught what the service's own check lost a race on: the same request at once.
     return problemResponse(
       c,
