@@ -339,8 +339,28 @@ function checkCompose() {
   ok(`compose.yaml: ${Object.keys(services).length} services, healthchecks and start order as expected`)
 }
 
+// The Grafana dashboard parses and asks only for metrics the API defines.
+function checkGrafana() {
+  const file = join(infra, 'grafana', 'coinbook.json')
+  const dashboard = JSON.parse(readFileSync(file, 'utf8'))
+  const defined = readFileSync(
+    join(infra, '..', 'packages', 'api', 'src', 'observability', 'metrics.ts'),
+    'utf8',
+  )
+  const exprs = dashboard.panels.flatMap((p) => p.targets.map((t) => t.expr))
+  for (const expr of exprs) {
+    for (const [name] of expr.matchAll(/coinbook_[a-z_]+/g)) {
+      const base = name.replace(/_(bucket|count|sum)$/, '')
+      if (!base.startsWith('coinbook_process_') && !defined.includes(`'${base}'`))
+        fail('grafana/coinbook.json', `${name} is not a metric of src/observability/metrics.ts`)
+    }
+  }
+  ok(`grafana/coinbook.json: ${dashboard.panels.length} panels over defined metrics`)
+}
+
 await checkKubernetes()
 checkCompose()
+checkGrafana()
 if (failures.length > 0) {
   console.error(`\ninfra check failed (${failures.length}):\n${failures.map((f) => `  - ${f}`).join('\n')}`)
   process.exit(1)
