@@ -48,5 +48,5 @@ export function useCheckout(token: string, { pollIntervalMs = 5_000 }: UseChecko
     return () => source.close()
   }, [client, token, ready, settled])
 
-  return { ...query, live: ready && !polling }
+  return query
 }
