@@ -9,6 +9,7 @@ import { connectDatabase } from './db/connect.js'
 import { migrateToLatest, waitForMigrations } from './db/migrate.js'
 import { closeRateLimits } from './http/middleware/rate-limit.js'
 import { allJobs, createJobRunner, selectJobs, UnknownQueueError } from './jobs/index.js'
+import { endCheckoutStreams } from './modules/checkout/routes/events.js'
 import { createRateProvider } from './modules/rates/index.js'
 
 const USAGE = `Usage: coinbook <command>
@@ -70,8 +71,11 @@ async function main(command: Command, queues: string[]) {
     if (stopping) return
     stopping = true
     log('info', 'shutting down', { signal })
-    // Stop accepting, let in-flight requests finish, then let workers finish their jobs.
-    await new Promise<void>((r) => (server ? server.close(() => r()) : r()))
+    // Stop accepting, let in-flight requests finish, then let workers finish their jobs. Pay pages' event
+    // streams would never finish on their own: they are ended and reconnect elsewhere.
+    const closed = new Promise<void>((r) => (server ? server.close(() => r()) : r()))
+    endCheckoutStreams()
+    await closed
     await jobs.close()
     await closeRateLimits()
     await handle.close()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
+import { endCheckoutStreams } from '../src/modules/checkout/routes/events.js'
 import { createCustomer } from './factories.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
 import { createInvoice, payToken, sendInvoice } from './invoices.js'
@@ -105,6 +106,16 @@ describe('GET /public/checkout/{token}/events', () => {
       expect(res.headers.get('cache-control')).toBe('no-store')
       expect(((await res.json()) as { detail: string }).detail).not.toContain(token)
     }
+  })
+
+  it('ends open streams when the process shuts down, so the browser reconnects elsewhere', async () => {
+    const inv = await openInvoice()
+    const { events } = await openEvents(payToken(inv))
+    expect(JSON.parse((await events.next())?.data ?? '')).toMatchObject({ status: 'open' })
+    const at = Date.now()
+    endCheckoutStreams()
+    expect(await events.next(3_000)).toBeNull()
+    expect(Date.now() - at).toBeLessThan(1_000)
   })
 
   it('stops reading the invoice once the payer goes away', async () => {

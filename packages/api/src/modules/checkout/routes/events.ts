@@ -18,6 +18,14 @@ const MAX_STREAM_MS = 10 * 60_000
 /** What the browser waits before reconnecting after the stream ends or breaks. */
 const RETRY_MS = 3_000
 
+/** The streams of this process, so shutdown can end them instead of waiting up to MAX_STREAM_MS. */
+const openStreams = new Set<AbortController>()
+
+/** Ends every open events stream; the browsers reconnect (to another process) after RETRY_MS. */
+export function endCheckoutStreams(): void {
+  for (const stop of openStreams) stop.abort()
+}
+
 export const eventsRoute = createRoute({
   method: 'get',
   path: '/{token}/events',
@@ -44,14 +52,18 @@ export async function checkoutEvents(c: Context<AppEnv>, token: string) {
   c.header('X-Accel-Buffering', 'no')
   return streamSSE(c, async (stream) => {
     const stop = new AbortController()
+    openStreams.add(stop)
     stream.onAbort(() => stop.abort())
     const sleep = (ms: number) =>
       new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ms)
-        stop.signal.addEventListener('abort', () => {
+        if (stop.signal.aborted) return resolve()
+        const done = () => {
           clearTimeout(timer)
+          stop.signal.removeEventListener('abort', done)
           resolve()
-        })
+        }
+        const timer = setTimeout(done, ms)
+        stop.signal.addEventListener('abort', done, { once: true })
       })
     const started = Date.now()
     let last = ''
@@ -77,6 +89,8 @@ export async function checkoutEvents(c: Context<AppEnv>, token: string) {
     } catch (err) {
       // The browser reconnects after RETRY_MS; the payer never sees why.
       logger.warn({ err, invoiceId: invoice.id }, 'checkout events stream failed')
+    } finally {
+      openStreams.delete(stop)
     }
   })
 }
