@@ -107,6 +107,11 @@ describe.skipIf(!canRunBrowser)('a customer pays an invoice in USDT from its pay
     await page.getByText('Analytical engine tune-up').waitFor()
     expect(await page.getByTestId('amount-due').textContent()).toBe('$100.00')
     expect(await page.getByTestId('checkout-status').textContent()).toBe('Waiting for payment')
+    // The pay link (a capability) is never sent on as a referrer by anything the page links to.
+    expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer')
+    expect(await page.title()).toBe(
+      `Pay ${await page.locator('#checkout-invoice-title').evaluate((h) => h.textContent?.replace('Invoice ', ''))} · Anvil Goods ${run}`,
+    )
     // Fits the phone: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
     await screenshot('checkout-open')
