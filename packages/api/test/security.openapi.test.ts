@@ -26,10 +26,11 @@ beforeAll(async () => {
   const keys = await t.request('GET', '/api/v1/api-keys', { as: ownerA })
   ids['api-keys'] = keys.body.data[0].id
   ids.members = ownerA.userId
-  const doc = await (await t.app.request('/api/v1/openapi.json')).json()
-  operations = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>).flatMap(
-    ([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ method, path, secured: (op.security?.length ?? 0) > 0 })),
+  const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { security?: unknown[] }>>
+  }
+  operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method, path, secured: (op.security?.length ?? 0) > 0 })),
   )
 })
 afterAll(() => t.close())

@@ -12,6 +12,7 @@ export function buildInvoice(overrides: Partial<Invoice> = {}): Invoice {
     status: 'open',
     overdue: false,
     paidLate: false,
+    installment: null,
     customerId: '0190a000-0000-7000-8000-00000000000a',
     customerName: 'Ada Lovelace',
     currency: 'USD',
