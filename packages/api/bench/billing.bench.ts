@@ -12,10 +12,11 @@ import { runBilling } from '../src/modules/subscriptions/services/run-billing.js
 
 const url = process.env.DATABASE_URL
 if (!url) {
-  console.error(
-    'billing bench: set DATABASE_URL to a PostgreSQL database (the bench writes 100,000 invoices)',
+  // Not a failure: `pnpm bench` also runs on the embedded database, which this figure is not about.
+  console.log(
+    'billing bench: skipped, set DATABASE_URL to a PostgreSQL database (it writes 100,000 invoices)',
   )
-  process.exit(1)
+  process.exit(0)
 }
 const total = Number(process.env.SUBSCRIPTIONS ?? 100_000)
 const merchantCount = Number(process.env.MERCHANTS ?? 10)

@@ -15,6 +15,9 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
+/** This file's merchant only: other files' runs share the PostgreSQL database with their own clocks. */
+const scope = () => ({ merchantId: owner.merchantId })
+
 describe('the billing run', () => {
   it('issues exactly one invoice per period with two runs in parallel, catching up missed periods', async () => {
     t.clock.set('2026-01-30T10:00:00Z')
@@ -31,8 +34,8 @@ describe('the billing run', () => {
 
     // No run between Jan 31 and Mar 31: one run catches up all three periods, twice at once.
     t.clock.set('2026-03-31T00:00:30Z')
-    await Promise.all([billingIssueJob.handler({}, t.core), billingIssueJob.handler({}, t.core)])
-    await Promise.all([billingIssueJob.handler({}, t.core), billingIssueJob.handler({}, t.core)])
+    await Promise.all([billingIssueJob.handler(scope(), t.core), billingIssueJob.handler(scope(), t.core)])
+    await Promise.all([billingIssueJob.handler(scope(), t.core), billingIssueJob.handler(scope(), t.core)])
 
     const issued = await periodInvoices(t, ids)
     expect(issued).toHaveLength(3 * ids.length)
@@ -68,9 +71,9 @@ describe('the billing run', () => {
     })
 
     // The day before the next period nothing is due; on its day one more invoice each.
-    await runBillingAt(t, '2026-04-29T23:59:59Z')
+    await runBillingAt(t, '2026-04-29T23:59:59Z', owner)
     expect(await periodInvoices(t, ids)).toHaveLength(3 * ids.length)
-    await runBillingAt(t, '2026-04-30T00:00:00Z')
+    await runBillingAt(t, '2026-04-30T00:00:00Z', owner)
     expect(await periodInvoices(t, ids)).toHaveLength(4 * ids.length)
   })
 
@@ -91,12 +94,13 @@ describe('the billing run', () => {
         }
         for (const app of [t, other]) app.clock.set('2026-02-15T12:00:00Z')
         await Promise.all([
-          billingIssueJob.handler({}, t.core),
-          billingIssueJob.handler({}, other.core),
-          billingIssueJob.handler({}, t.core),
-          billingIssueJob.handler({}, other.core),
+          billingIssueJob.handler(scope(), t.core),
+          billingIssueJob.handler(scope(), other.core),
+          billingIssueJob.handler(scope(), t.core),
+          billingIssueJob.handler(scope(), other.core),
         ])
         const issued = await periodInvoices(t, ids)
+
         expect(issued).toHaveLength(3 * ids.length)
         expect(new Set(issued.map((r) => `${r.subscription_id}/${r.period_start}`)).size).toBe(issued.length)
         expect(new Set(issued.map((r) => r.number)).size).toBe(issued.length)
@@ -138,7 +142,7 @@ describe('the billing run', () => {
       t.clock.set(`${c.start}T00:00:00Z`)
       const plan = await createPlan(t, owner, c.plan)
       const sub = await subscribe(t, owner, { customerId: customer.id, planId: plan.id })
-      await runBillingAt(t, c.until)
+      await runBillingAt(t, c.until, owner)
       const starts = (await periodInvoices(t, [sub.id])).map((r) => r.period_start)
       expect(starts, c.plan.interval).toEqual(c.want)
     }

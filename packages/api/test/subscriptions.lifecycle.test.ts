@@ -30,9 +30,9 @@ describe('subscription lifecycle', () => {
       currentPeriodStart: null,
       invoices: [],
     })
-    await runBillingAt(t, '2026-05-14T23:59:00Z')
+    await runBillingAt(t, '2026-05-14T23:59:00Z', owner)
     expect((await getSubscription(t, owner, sub.id)).status).toBe('trialing')
-    await runBillingAt(t, '2026-05-15T00:01:00Z')
+    await runBillingAt(t, '2026-05-15T00:01:00Z', owner)
     const after = await getSubscription(t, owner, sub.id)
     expect(after).toMatchObject({
       status: 'active',
@@ -49,9 +49,9 @@ describe('subscription lifecycle', () => {
     const sub = await subscribe(t, owner, { customerId: customer.id, planId: plan.id })
     expect(sub.invoices).toHaveLength(1)
 
-    await runBillingAt(t, '2026-06-01T23:00:00Z')
+    await runBillingAt(t, '2026-06-01T23:00:00Z', owner)
     expect((await getSubscription(t, owner, sub.id)).status).toBe('active')
-    await runBillingAt(t, '2026-06-02T00:00:00Z')
+    await runBillingAt(t, '2026-06-02T00:00:00Z', owner)
     expect((await getSubscription(t, owner, sub.id)).status).toBe('past_due')
 
     const first = sub.invoices[0].invoiceId
@@ -61,19 +61,19 @@ describe('subscription lifecycle', () => {
       body: { amount: '10.00', method: 'offchain' },
     })
     expect(paid.body.status).toBe('paid')
-    await runBillingAt(t, '2026-06-03T00:00:00Z')
+    await runBillingAt(t, '2026-06-03T00:00:00Z', owner)
     expect((await getSubscription(t, owner, sub.id)).status).toBe('active')
 
     // July's invoice stays unpaid: past_due on the 2nd, still so on the 14th, canceled on the 15th.
-    await runBillingAt(t, '2026-07-02T00:00:00Z')
+    await runBillingAt(t, '2026-07-02T00:00:00Z', owner)
     expect((await getSubscription(t, owner, sub.id)).status).toBe('past_due')
-    await runBillingAt(t, '2026-07-14T23:00:00Z')
+    await runBillingAt(t, '2026-07-14T23:00:00Z', owner)
     expect((await getSubscription(t, owner, sub.id)).status).toBe('past_due')
-    await runBillingAt(t, '2026-07-15T00:00:00Z')
+    await runBillingAt(t, '2026-07-15T00:00:00Z', owner)
     const canceled = await getSubscription(t, owner, sub.id)
     expect(canceled).toMatchObject({ status: 'canceled', cancelReason: 'unpaid', nextInvoiceDate: null })
 
-    await runBillingAt(t, '2026-09-01T00:00:00Z')
+    await runBillingAt(t, '2026-09-01T00:00:00Z', owner)
     expect(await periodInvoices(t, [sub.id])).toHaveLength(2)
   })
 
@@ -92,15 +92,15 @@ describe('subscription lifecycle', () => {
     })
     expect((await post(`/${sub.id}/pause`)).status).toBe(200)
 
-    await runBillingAt(t, '2026-02-15T00:00:00Z')
+    await runBillingAt(t, '2026-02-15T00:00:00Z', owner)
     expect(await periodInvoices(t, [sub.id])).toHaveLength(1)
     const resumed = await post(`/${sub.id}/resume`)
     expect(resumed.body).toMatchObject({ status: 'active', pausedAt: null, nextInvoiceDate: '2026-03-10' })
     expect((await post(`/${sub.id}/resume`)).status).toBe(409)
 
-    await runBillingAt(t, '2026-03-09T23:00:00Z')
+    await runBillingAt(t, '2026-03-09T23:00:00Z', owner)
     expect(await periodInvoices(t, [sub.id])).toHaveLength(1)
-    await runBillingAt(t, '2026-03-10T00:00:00Z')
+    await runBillingAt(t, '2026-03-10T00:00:00Z', owner)
     expect((await periodInvoices(t, [sub.id])).map((r) => r.period_start)).toEqual([
       '2026-01-10',
       '2026-03-10',
@@ -117,9 +117,9 @@ describe('subscription lifecycle', () => {
     const scheduled = await post(`/${sub.id}/cancel`, { atPeriodEnd: true })
     expect(scheduled.body).toMatchObject({ status: 'active', cancelAt: '2026-02-10', nextInvoiceDate: null })
 
-    await runBillingAt(t, '2026-02-09T12:00:00Z')
+    await runBillingAt(t, '2026-02-09T12:00:00Z', owner)
     expect((await getSubscription(t, owner, sub.id)).status).toBe('active')
-    await runBillingAt(t, '2026-02-10T00:00:00Z')
+    await runBillingAt(t, '2026-02-10T00:00:00Z', owner)
     expect(await getSubscription(t, owner, sub.id)).toMatchObject({
       status: 'canceled',
       cancelReason: 'period_end',
@@ -140,7 +140,7 @@ describe('subscription lifecycle', () => {
     })
     expect((await post(`/${now.id}/cancel`)).status).toBe(409)
     expect((await post(`/${now.id}/pause`)).status).toBe(409)
-    await runBillingAt(t, '2026-03-01T00:00:00Z')
+    await runBillingAt(t, '2026-03-01T00:00:00Z', owner)
     expect(await periodInvoices(t, [now.id])).toHaveLength(0)
   })
 

@@ -30,10 +30,13 @@ export async function getSubscription(t: TestApp, as: Session, id: string) {
   return res.body
 }
 
-/** One billing run at `at`, as the worker's repeatable job runs it. */
-export async function runBillingAt(t: TestApp, at: string) {
+/**
+ * One billing run at `at` through the job's handler, for one merchant: test files share one PostgreSQL
+ * database and set their own clocks, so an unscoped run would bill (and cancel) other files' merchants.
+ */
+export async function runBillingAt(t: TestApp, at: string, as: Session) {
   t.clock.set(at)
-  await billingIssueJob.handler({}, t.core)
+  await billingIssueJob.handler({ merchantId: as.merchantId }, t.core)
 }
 
 /** Every invoice issued for these subscriptions, straight from the database. */

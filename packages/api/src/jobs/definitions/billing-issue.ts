@@ -7,10 +7,11 @@ import { defineJob } from '../runner.js'
 export const billingIssueJob = defineJob({
   id: 'billing.issue',
   version: 1,
-  schema: z.object({}),
+  // A merchant id bills that merchant only (a manual run); the repeatable run bills everyone.
+  schema: z.object({ merchantId: z.uuid().optional() }),
   repeatEveryMs: 60_000,
-  handler: async (_payload, deps) => {
-    const result = await runBilling(deps)
+  handler: async (payload, deps) => {
+    const result = await runBilling(deps, payload)
     if (result.issued > 0 || result.pastDue > 0 || result.canceledUnpaid > 0)
       logger.info(result, 'billing run')
   },

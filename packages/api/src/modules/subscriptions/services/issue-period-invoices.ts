@@ -22,6 +22,8 @@ export interface IssueOptions {
   mode: NetworkMode
   /** Only these subscriptions (the API issues a new subscription's first period at once). */
   subscriptionId?: string
+  /** Only this merchant's subscriptions. */
+  merchantId?: string | undefined
   batchSize?: number
 }
 
@@ -29,23 +31,53 @@ export interface IssueOptions {
  * Issues the invoice of every subscription period that has started and is not invoiced yet, catching up
  * every missed period, in batches of set-based statements. Exactly once per (subscription, period): the
  * period is claimed with `insert … on conflict do nothing` on its primary key before the invoice is
- * numbered and written in the same transaction, and parallel runs skip rows another run has locked.
+ * numbered and written in the same transaction, and parallel runs skip rows another run has locked
+ * (sharing the work) without stopping before every due period is issued.
  * Returns how many invoices this run issued.
  */
 export async function issuePeriodInvoices(opts: IssueOptions): Promise<number> {
   let issued = 0
+  let idle = 0
   for (;;) {
     const batch = await inTransaction(opts.db, (trx) => issueBatch(trx, opts))
     issued += batch.issued
-    if (batch.seen === 0) return issued
+    if (batch.seen > 0) {
+      idle = 0
+      continue
+    }
+    // Nothing unlocked was due. Rows may still be due but locked for a moment by someone else (another
+    // run's batch, or a status update): look again shortly, and leave the rest to the next run after a
+    // while, so a run never stops early just because it met a lock.
+    const locked = await dueSubscriptions(opts.db, opts, utcDate(opts.clock.now()))
+      .select('s.id')
+      .limit(1)
+      .executeTakeFirst()
+    if (!locked || ++idle > IDLE_RETRIES) return issued
+    await new Promise((resolve) => setTimeout(resolve, IDLE_WAIT_MS))
   }
+}
+
+const IDLE_RETRIES = 100
+const IDLE_WAIT_MS = 50
+
+/** Subscriptions whose next period has started and is to be invoiced. */
+function dueSubscriptions(db: IssueOptions['db'], opts: IssueOptions, today: string) {
+  let q = db
+    .selectFrom('subscriptions as s')
+    .where('s.status', 'in', ['trialing', 'active', 'past_due'])
+    .where('s.next_period_start', '<=', today)
+    .where((eb) =>
+      eb.or([eb('s.cancel_at', 'is', null), eb('s.next_period_start', '<', eb.ref('s.cancel_at'))]),
+    )
+  if (opts.subscriptionId) q = q.where('s.id', '=', opts.subscriptionId)
+  if (opts.merchantId) q = q.where('s.merchant_id', '=', opts.merchantId)
+  return q
 }
 
 async function issueBatch(trx: Transaction<Database>, opts: IssueOptions) {
   const now = opts.clock.now()
   const today = utcDate(now)
-  let q = trx
-    .selectFrom('subscriptions as s')
+  const q = dueSubscriptions(trx, opts, today)
     .innerJoin('plans as p', 'p.id', 's.plan_id')
     .innerJoin('customers as c', 'c.id', 's.customer_id')
     .select([
@@ -63,12 +95,6 @@ async function issueBatch(trx: Transaction<Database>, opts: IssueOptions) {
       'c.payment_terms_days',
       'c.auto_send',
     ])
-    .where('s.status', 'in', ['trialing', 'active', 'past_due'])
-    .where('s.next_period_start', '<=', today)
-    .where((eb) =>
-      eb.or([eb('s.cancel_at', 'is', null), eb('s.next_period_start', '<', eb.ref('s.cancel_at'))]),
-    )
-  if (opts.subscriptionId) q = q.where('s.id', '=', opts.subscriptionId)
   const due = await q
     .orderBy('s.next_period_start')
     .orderBy('s.id')

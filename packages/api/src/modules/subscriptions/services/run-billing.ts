@@ -10,11 +10,15 @@ const ANALYZE_AFTER = 10_000
  * along (trial over, past_due, canceled after the grace period or at period end). Safe to run on several
  * workers at once and to repeat.
  */
-export async function runBilling(deps: Pick<CoreDeps, 'db' | 'clock' | 'config'>) {
+export async function runBilling(
+  deps: Pick<CoreDeps, 'db' | 'clock' | 'config'>,
+  scope: { merchantId?: string | undefined } = {},
+) {
   const issued = await issuePeriodInvoices({
     db: deps.db,
     clock: deps.clock,
     mode: deps.config.COINBOOK_NETWORK_MODE,
+    merchantId: scope.merchantId,
   })
   // A run that issued many periods grew subscription_periods far past its statistics (from nothing, on
   // the first large run); without fresh ones the planner nests a scan of it into every status check.
@@ -23,6 +27,7 @@ export async function runBilling(deps: Pick<CoreDeps, 'db' | 'clock' | 'config'>
     db: deps.db,
     clock: deps.clock,
     graceDays: deps.config.SUBSCRIPTION_GRACE_DAYS,
+    merchantId: scope.merchantId,
   })
   return { issued, ...statuses }
 }
