@@ -325,3 +325,19 @@ describe('verify without a node', () => {
     await bare.close()
   })
 })
+
+describe('tokens the deployment configures', () => {
+  it('values a payment with the decimals of ETHEREUM_TOKENS, not the registry’s', async () => {
+    // This chain's USDC has 18 decimals (the registry's mainnet USDC has 6): 2.5 USDC is 2.5e18 base units.
+    const id = await customer('Decimals')
+    const target = await depositAddress(id, { asset: 'USDC' })
+    const hash = await f.payToken(f.usdc, target.address, 25n * 10n ** 17n)
+    await f.blockOf(hash)
+    const res = await t.request('POST', '/api/v1/payments/verify', {
+      as: owner,
+      body: { network: 'ethereum', txHash: hash },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.data).toEqual([expect.objectContaining({ customerId: id, asset: 'USDC', amount: '2.5' })])
+  })
+})

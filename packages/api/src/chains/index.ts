@@ -10,6 +10,7 @@ import {
   networkIds,
   networks,
   ScriptWatchSet,
+  type TransferEvent,
   type WatchSet,
 } from '@coinbook/chain-watchers'
 import type { Kysely } from 'kysely'
@@ -49,6 +50,16 @@ export class Chains {
   /** Networks that can scan and verify. */
   configured(): NetworkId[] {
     return [...this.adapters.keys()]
+  }
+
+  /**
+   * The decimals of a token the deployment configured (`<NETWORK>_TOKENS`), for an event of its contract;
+   * undefined for the registry's own assets, whose decimals the registry knows.
+   */
+  decimalsOf(e: Pick<TransferEvent, 'network' | 'contract'>): number | undefined {
+    if (!e.contract) return undefined
+    const contract = e.contract.toLowerCase()
+    return extraTokens(this.config, e.network).find((t) => t.contract.toLowerCase() === contract)?.decimals
   }
 
   requiredConfirmations(network: NetworkId): number {

@@ -1,4 +1,9 @@
-import { type AnyChainAdapter, isAccountAdapter, type NetworkId } from '@coinbook/chain-watchers'
+import {
+  type AnyChainAdapter,
+  isAccountAdapter,
+  type NetworkId,
+  type TransferEvent,
+} from '@coinbook/chain-watchers'
 import { z } from 'zod'
 import { confirmPayments } from '../../modules/payments/services/confirm.js'
 import { scanNetwork } from '../../modules/payments/services/scan.js'
@@ -10,6 +15,7 @@ function ingestDeps(deps: JobDeps) {
     rates: deps.rates,
     mode: deps.config.COINBOOK_NETWORK_MODE,
     confirmationsFor: (n: NetworkId) => deps.chains.requiredConfirmations(n),
+    decimalsOf: (e: TransferEvent) => deps.chains.decimalsOf(e),
     clock: deps.clock,
   }
 }

@@ -28,6 +28,8 @@ export interface IngestDeps {
   mode: NetworkMode
   /** Confirmations needed before a payment counts, per network. */
   confirmationsFor: (network: TransferEvent['network']) => number
+  /** Decimals of a token the deployment configured itself; the registry's otherwise. */
+  decimalsOf?: ((e: TransferEvent) => number | undefined) | undefined
   /** The adapter's count of an event's confirmations at the chain's current head, when it is known. */
   confirmationsOf?: ((e: TransferEvent) => number) | undefined
   /** When a payment without a block time arrived (an invoice quote's rate lock); the system clock if unset. */
@@ -198,7 +200,7 @@ interface Price {
 
 async function priceEvent(deps: IngestDeps, e: TransferEvent, fiat: string): Promise<Price> {
   const option = findPaymentOption(e.asset, e.network, deps.mode) ?? findPaymentOption(e.asset, e.network)
-  const decimals = option?.decimals ?? 0
+  const decimals = deps.decimalsOf?.(e) ?? option?.decimals ?? 0
   const at = e.blockTime ? new Date(e.blockTime * 1000) : new Date()
   try {
     const r = await deps.rates.getRate({ asset: e.asset, fiat, at })

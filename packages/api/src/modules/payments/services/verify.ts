@@ -66,6 +66,7 @@ export async function verifyPayment({
       rates: deps.rates,
       mode: deps.config.COINBOOK_NETWORK_MODE,
       confirmationsFor: (n) => deps.chains.requiredConfirmations(n),
+      decimalsOf: (e) => deps.chains.decimalsOf(e),
       confirmationsOf: await confirmationsAtHead(adapter, events),
       clock: deps.clock,
     },
