@@ -40,6 +40,13 @@ export interface TransferEvent {
   reference?: string
   /** Base units of the asset. */
   amount: bigint
+  /**
+   * The network fee of the whole transaction, in base units of the network's native asset, where the
+   * chain tells it without extra reads (EVM gasUsed × effectiveGasPrice, Bitcoin inputs − outputs, Tron
+   * TransactionInfo.fee, Solana meta.fee, TON total fees); undefined when it was not read. Every transfer
+   * of one transaction carries the same fee.
+   */
+  fee?: bigint
   /** Undefined while the transaction is not in a block. */
   blockRef?: BlockRef
   /** Seconds since the epoch of the block, when known. */

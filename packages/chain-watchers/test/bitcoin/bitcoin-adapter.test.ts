@@ -29,6 +29,15 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
   const [bip49] = customerAddresses('bip49', 1)
   const customers = [bip84a!, bip84b!, bip84c!, bip86!, bip44!, bip49!]
 
+  /** Inputs − outputs of a transaction, from the outputs it spends as the chain holds them. */
+  function feeOf(tx: bitcoin.Transaction): bigint {
+    const spent = tx.ins.reduce((sum, input) => {
+      const prev = h.chain.knownTx(Buffer.from(input.hash).reverse().toString('hex'))
+      return sum + prev!.outs[input.index]!.value
+    }, 0n)
+    return spent - tx.outs.reduce((sum, out) => sum + out.value, 0n)
+  }
+
   /** Coins of every script type for the wallet, mined, so payments can spend each kind. */
   function fundEveryKind() {
     const { wallet, chain } = h
@@ -131,10 +140,13 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
       [1, strangerAddress('shop'), 7_000n],
       [3, wallet.address('p2wpkh'), tx.outs[3]!.value],
     ])
+    expect(feeOf(tx)).toBeGreaterThan(0n)
     for (const e of once) {
       expect(e).toMatchObject({
         txHash: tx.getId(),
         from: wallet.address('p2wpkh'),
+        // Both nodes know a mined transaction's prevouts: Esplora's `fee`, Core's from the undo data.
+        fee: feeOf(tx),
         status: 'pending',
         blockRef: { number: BigInt(block!.height), hash: block!.hash },
         blockTime: block!.block.timestamp,
@@ -160,6 +172,8 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
       from: wallet.address('p2wpkh'),
       to: bip84a,
       amount: 50_000n,
+      // Esplora resolves a mempool transaction's prevouts; Core reports a fee only from a block's undo data.
+      ...(backend === 'esplora' ? { fee: feeOf(tx) } : {}),
       status: 'pending',
     })
   })

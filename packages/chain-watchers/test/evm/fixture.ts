@@ -42,6 +42,8 @@ export interface EvmFixture {
   batchPay(token: Address, payments: [Address, bigint][]): Promise<Hash>
   transferWithMemo(token: Address, to: Address, amount: bigint): Promise<Hash>
   blockOf(hash: Hash): Promise<{ number: bigint; hash: string }>
+  /** What the payer's ETH balance lost over the block of `hash` (one transaction per block when automined). */
+  payerSpentIn(hash: Hash): Promise<bigint>
   mine(blocks: number): Promise<void>
   blockNumber(): Promise<bigint>
   stop(): Promise<void>
@@ -127,6 +129,14 @@ export async function evmFixture(): Promise<EvmFixture> {
     async blockOf(hash) {
       const receipt = await reader.waitForTransactionReceipt({ hash, pollingInterval: 20 })
       return { number: receipt.blockNumber, hash: receipt.blockHash }
+    },
+    async payerSpentIn(hash) {
+      const { blockNumber } = await reader.waitForTransactionReceipt({ hash, pollingInterval: 20 })
+      const [before, after] = await Promise.all([
+        reader.getBalance({ address: account.address, blockNumber: blockNumber - 1n }),
+        reader.getBalance({ address: account.address, blockNumber }),
+      ])
+      return before - after
     },
     mine: async (blocks) => {
       await anvil.rpc('anvil_mine', [numberToHex(blocks)])

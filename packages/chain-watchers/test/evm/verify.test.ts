@@ -25,6 +25,8 @@ describe('evm verify', () => {
         from: f.payer.toLowerCase(),
         to: alice.toLowerCase(),
         amount: parseEther('0.75'),
+        // gasUsed × effectiveGasPrice: what the payer's balance lost beyond the value.
+        fee: (await f.payerSpentIn(hash)) - parseEther('0.75'),
         blockRef: block,
         blockTime: expect.any(Number),
         status: 'pending',
@@ -41,7 +43,10 @@ describe('evm verify', () => {
       eventIndex: 1,
       to: bob.toLowerCase(),
       amount: 12_345_678n,
+      // A token payment costs the payer only gas.
+      fee: await f.payerSpentIn(hash),
     })
+    expect(event!.fee).toBeGreaterThan(0n)
   })
 
   it('accepts a hash in upper case and answers with the lowercase one', async () => {

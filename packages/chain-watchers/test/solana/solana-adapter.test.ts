@@ -40,6 +40,7 @@ describe('Solana adapter', () => {
       to: wallet,
       reference: reference.toBase58(),
       amount: 250_000_000n,
+      fee: 5_000n,
       blockRef: { number: block!.slot, hash: block!.blockhash },
       blockTime: block!.blockTime,
       status: 'pending',
@@ -79,6 +80,8 @@ describe('Solana adapter', () => {
         to: wallet,
         reference: reference.toBase58(),
         amount: 12_500_000n,
+        // One signature at the base fee of 5,000 lamports, paid by the customer's wallet.
+        fee: 5_000n,
         blockRef: { number: block!.slot, hash: block!.blockhash },
         blockTime: block!.blockTime,
         status: 'pending',
@@ -200,6 +203,8 @@ describe('Solana adapter', () => {
         to: wallet,
         amount: 5_000_000n,
         reference: reference.toBase58(),
+        // A failed transaction still pays its fee.
+        fee: 5_000n,
         status: 'failed',
       }),
     ])

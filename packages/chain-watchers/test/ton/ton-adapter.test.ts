@@ -44,11 +44,14 @@ describe('TON adapter: payments into a merchant wallet', () => {
       to: eventAddress(wallet.raw),
       memo: 'CB-7KQ2M9XA',
       amount: 2_500_000_000n,
+      // What the sandbox charged the merchant wallet's transaction that took the payment in.
+      fee: tx.totalFees.coins,
       blockRef: { number: BigInt(h.chain.last.seqno), hash: hex(h.chain.last.rootHash) },
       blockTime: tx.now,
       status: 'confirmed',
     }
     expect(page).toEqual({ events: [expected], cursor: `${tx.lt}:${hex(tx.hash())}`, more: false })
+    expect(tx.totalFees.coins).toBeGreaterThan(0n)
     expect(await h.adapter.verify(hex(tx.hash()), { wallets: [wallet.raw] })).toEqual([expected])
   })
 

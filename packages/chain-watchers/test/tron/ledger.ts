@@ -37,6 +37,8 @@ const TRANSFER = 'a9059cbb'
 // The energy a TRC-20 transfer burns on mainnet (to a holder; a first transfer to a new holder costs more).
 const TRANSFER_ENERGY = 64_285
 const REVERT_ENERGY = 1_279
+/** Sun per unit of energy burned by an account without staked energy (mainnet since August 2025). */
+export const ENERGY_PRICE_SUN = 100
 
 /**
  * TRX balances and the balances of TRC-20 contracts: the state that TransferContract and
@@ -117,7 +119,14 @@ export class Ledger {
       info: {
         ...base,
         contractResult: [`${'0'.repeat(63)}1`],
-        receipt: { energy_usage_total: TRANSFER_ENERGY, net_usage: 345, result: 'SUCCESS' },
+        // The sender stakes nothing: the energy is paid in TRX (fee), the bandwidth from the free daily allowance.
+        fee: TRANSFER_ENERGY * ENERGY_PRICE_SUN,
+        receipt: {
+          energy_fee: TRANSFER_ENERGY * ENERGY_PRICE_SUN,
+          energy_usage_total: TRANSFER_ENERGY,
+          net_usage: 345,
+          result: 'SUCCESS',
+        },
         log: [
           {
             address: contract.slice(2),
@@ -136,7 +145,13 @@ function revert(base: Record<string, unknown>): Execution {
     info: {
       ...base,
       contractResult: [''],
-      receipt: { energy_usage_total: REVERT_ENERGY, net_usage: 345, result: 'REVERT' },
+      fee: REVERT_ENERGY * ENERGY_PRICE_SUN,
+      receipt: {
+        energy_fee: REVERT_ENERGY * ENERGY_PRICE_SUN,
+        energy_usage_total: REVERT_ENERGY,
+        net_usage: 345,
+        result: 'REVERT',
+      },
       result: 'FAILED',
       resMessage: Buffer.from('REVERT opcode executed').toString('hex'),
     },

@@ -12,6 +12,7 @@ import {
   watchSetOf,
 } from './fixtures.js'
 import { startTronHarness, type TronHarness } from './harness.js'
+import { ENERGY_PRICE_SUN } from './ledger.js'
 
 const watchSets: [string, (addresses: string[]) => WatchSet][] = [
   ['a Set of addresses', (a) => watchSetOf(a)],
@@ -51,6 +52,13 @@ describe('Tron adapter', () => {
           [usdc.txID, 1, 'USDC', USDC, carol, 7_000_000n],
         ],
       )
+      // Token transfers carry the TRX their energy burned (TransactionInfo.fee); a scanned TRX transfer is
+      // read without its info, so its fee is left to verify.
+      expect(result.events.map((e) => e.fee)).toEqual([
+        undefined,
+        64_285n * BigInt(ENERGY_PRICE_SUN),
+        64_285n * BigInt(ENERGY_PRICE_SUN),
+      ])
       for (const event of result.events) {
         expect(event).toMatchObject({
           network: 'tron',
@@ -110,6 +118,7 @@ describe('Tron adapter', () => {
       from: payer.address,
       to: alice,
       amount: START_TOKENS + 1n,
+      fee: 1_279n * BigInt(ENERGY_PRICE_SUN),
       status: 'failed',
       blockRef: ref(block!),
       blockTime: block!.timestamp / 1000,
@@ -136,13 +145,15 @@ describe('Tron adapter', () => {
         from: payer.address,
         to: strangerAddress('shop'),
         amount: 42_000_000n,
+        fee: 6_428_500n,
         status: 'pending',
         blockRef: ref(block!),
         blockTime: block!.timestamp / 1000,
       },
     ])
     const [event] = await adapter.verify(trx.txID)
-    expect(event).toMatchObject({ asset: 'TRX', eventIndex: 0, to: alice, amount: 3_000_000n })
+    // Paid from the free daily bandwidth: the info has no fee, which is 0.
+    expect(event).toMatchObject({ asset: 'TRX', eventIndex: 0, to: alice, amount: 3_000_000n, fee: 0n })
     expect(event!.contract).toBeUndefined()
   })
 

@@ -15,6 +15,11 @@ export interface BackendTransaction {
    * transactions with verbosity 2); null when it has none; undefined when the node did not say.
    */
   firstInputAddress?: string | null
+  /**
+   * Inputs − outputs in satoshis when the node knows the prevouts (Esplora always; Core for mined
+   * transactions, from the block's undo data); undefined otherwise.
+   */
+  fee?: bigint
 }
 
 /**

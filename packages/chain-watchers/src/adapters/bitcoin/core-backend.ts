@@ -20,6 +20,8 @@ interface CoreRawTransaction {
   hex: string
   blockhash?: string
   confirmations?: number
+  /** In BTC, a JSON number with 8 decimals; only with the block's undo data (mined transactions). */
+  fee?: number
   vin: { coinbase?: string; prevout?: { scriptPubKey?: { address?: string } } }[]
 }
 
@@ -78,6 +80,7 @@ export function createCoreBackend(
       const first = info.vin[0]
       if (first?.coinbase !== undefined) result.firstInputAddress = null
       else if (first?.prevout) result.firstInputAddress = first.prevout.scriptPubKey?.address ?? null
+      if (typeof info.fee === 'number' && Number.isFinite(info.fee)) result.fee = btcToSats(info.fee)
       // confirmations 0 with a blockhash: the txindex still points at a block a reorg removed.
       if (info.blockhash && (info.confirmations ?? 0) > 0) {
         const header = await call<CoreHeader>('getblockheader', [info.blockhash, true])
@@ -93,6 +96,11 @@ export function createCoreBackend(
       return result
     },
   }
+}
+
+/** Core prints amounts with 8 decimals; rounding the double product recovers the exact satoshis. */
+function btcToSats(btc: number): bigint {
+  return BigInt(Math.round(btc * 100_000_000))
 }
 
 function isRpcCode(error: unknown, code: number): boolean {

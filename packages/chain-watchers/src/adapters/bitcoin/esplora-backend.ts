@@ -5,6 +5,7 @@ import type { BitcoinBackend } from './backend.js'
 import { hexBytes, parseBlock, parseTransaction } from './parse.js'
 
 interface EsploraTx {
+  fee?: number
   vin: { prevout?: { scriptpubkey_address?: string } | null }[]
   status: { confirmed: boolean; block_height?: number; block_hash?: string; block_time?: number }
 }
@@ -74,6 +75,7 @@ export function createEsploraBackend(pool: RpcPool): BitcoinBackend {
       return {
         tx,
         firstInputAddress: info.vin[0]?.prevout?.scriptpubkey_address ?? null,
+        ...(Number.isSafeInteger(info.fee) && !tx.isCoinbase() ? { fee: BigInt(info.fee!) } : {}),
         status:
           status.confirmed && status.block_height !== undefined && status.block_hash
             ? {

@@ -15,7 +15,7 @@ export function statusOf(context: BitcoinContext, confirmations: number): Transf
 /** One output paying an address: eventIndex is the output index, so it survives a re-mining elsewhere. */
 export function outputTransfer(
   context: BitcoinContext,
-  transfer: { txid: string; vout: number; from: string | null; to: string; amount: bigint },
+  transfer: { txid: string; vout: number; from: string | null; to: string; amount: bigint; fee?: bigint },
   status: TransferStatus,
   minedIn: MinedIn | undefined,
 ): TransferEvent {
@@ -27,6 +27,7 @@ export function outputTransfer(
     from: transfer.from,
     to: transfer.to,
     amount: transfer.amount,
+    ...(transfer.fee !== undefined ? { fee: transfer.fee } : {}),
     ...(minedIn ? { blockRef: minedIn.ref, blockTime: minedIn.time } : {}),
     status,
   }

@@ -44,7 +44,15 @@ export async function verifyTransaction(
   tx.outs.forEach((out, vout) => {
     const to = outputAddress(out.script, context.params)
     if (to === undefined || out.value === 0n) return
-    events.push(outputTransfer(context, { txid, vout, from, to, amount: out.value }, transferStatus, minedIn))
+    const transfer = {
+      txid,
+      vout,
+      from,
+      to,
+      amount: out.value,
+      ...(found.fee !== undefined ? { fee: found.fee } : {}),
+    }
+    events.push(outputTransfer(context, transfer, transferStatus, minedIn))
   })
   return events
 }

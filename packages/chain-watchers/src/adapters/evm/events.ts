@@ -20,12 +20,19 @@ export function statusOf(
   return head - blockNumber + 1n >= BigInt(context.confirmations) ? 'confirmed' : 'pending'
 }
 
+/** What a mined transaction paid for gas: gasUsed × effectiveGasPrice from its receipt (L2s: L2 gas). */
+export function receiptFee(receipt: { gasUsed?: string; effectiveGasPrice?: string }): bigint | undefined {
+  if (receipt.gasUsed === undefined || receipt.effectiveGasPrice === undefined) return undefined
+  return BigInt(receipt.gasUsed) * BigInt(receipt.effectiveGasPrice)
+}
+
 /** The native value a transaction carries: eventIndex 0. */
 export function nativeTransfer(
   context: EvmContext,
   tx: { hash: string; from: string; to: string; value: bigint },
   status: TransferStatus,
   minedIn: MinedIn | undefined,
+  fee?: bigint,
 ): TransferEvent {
   return {
     network: context.network,
@@ -35,6 +42,7 @@ export function nativeTransfer(
     from: tx.from.toLowerCase(),
     to: tx.to.toLowerCase(),
     amount: tx.value,
+    ...feeOf(fee),
     status,
     ...mined(minedIn),
   }
@@ -46,12 +54,18 @@ export function nativeTransfer(
  */
 export function tokenTransfers(
   context: EvmContext,
-  receipt: { transactionHash: string; logs: readonly Pick<RpcLog, 'address' | 'topics' | 'data'>[] },
+  receipt: {
+    transactionHash: string
+    logs: readonly Pick<RpcLog, 'address' | 'topics' | 'data'>[]
+    gasUsed?: string
+    effectiveGasPrice?: string
+  },
   status: TransferStatus,
   minedIn: MinedIn,
   keep: (to: string) => boolean = () => true,
 ): TransferEvent[] {
   const events: TransferEvent[] = []
+  const fee = receiptFee(receipt)
   receipt.logs.forEach((log, position) => {
     const token = context.tokens.get(log.address.toLowerCase())
     const transfer = token && parseTransferLog(log as { topics: string[]; data: string })
@@ -63,6 +77,7 @@ export function tokenTransfers(
       txHash: receipt.transactionHash.toLowerCase(),
       eventIndex: 1 + position,
       ...transfer,
+      ...feeOf(fee),
       status,
       ...mined(minedIn),
     })
@@ -79,6 +94,7 @@ export function attemptedTokenTransfer(
   context: EvmContext,
   tx: { hash: string; from: string; to: string | null; input: string },
   minedIn: MinedIn,
+  fee?: bigint,
 ): TransferEvent | undefined {
   const token = tx.to ? context.tokens.get(tx.to.toLowerCase()) : undefined
   const transfer = token && parseTransferCall(tx.input, tx.from)
@@ -90,9 +106,14 @@ export function attemptedTokenTransfer(
     txHash: tx.hash.toLowerCase(),
     eventIndex: 1,
     ...transfer,
+    ...feeOf(fee),
     status: 'failed',
     ...mined(minedIn),
   }
+}
+
+function feeOf(fee: bigint | undefined) {
+  return fee === undefined ? {} : { fee }
 }
 
 function mined(minedIn: MinedIn | undefined) {

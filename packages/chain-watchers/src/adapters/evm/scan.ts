@@ -5,7 +5,14 @@ import { blockRange, type FullBlock, getBlocks } from './blocks.js'
 import type { EvmClient } from './client.js'
 import type { EvmContext } from './config.js'
 import { parseTransferCall, transferRecipient } from './erc20.js'
-import { attemptedTokenTransfer, type MinedIn, nativeTransfer, statusOf, tokenTransfers } from './events.js'
+import {
+  attemptedTokenTransfer,
+  type MinedIn,
+  nativeTransfer,
+  receiptFee,
+  statusOf,
+  tokenTransfers,
+} from './events.js'
 import { getTransferLogs } from './logs.js'
 
 export interface ScanBlocksParameters {
@@ -102,10 +109,12 @@ export async function scanBlocks(
     const status = statusOf(context, success, minedIn.ref.number, head)
     const txIndex = Number(receipt.transactionIndex)
     const push = (event: TransferEvent | undefined) => event && found.push({ event, txIndex })
-    if (c.native) push(nativeTransfer(context, c.native, status, minedIn))
+    // The receipt is read for the status and log positions anyway: its fee costs no extra call.
+    const fee = receiptFee(receipt)
+    if (c.native) push(nativeTransfer(context, c.native, status, minedIn, fee))
     if (success)
       for (const e of tokenTransfers(context, receipt, status, minedIn, (a) => watch.has(a))) push(e)
-    else if (c.call) push(attemptedTokenTransfer(context, c.call, minedIn))
+    else if (c.call) push(attemptedTokenTransfer(context, c.call, minedIn, fee))
   })
   found.sort(
     (a, b) =>

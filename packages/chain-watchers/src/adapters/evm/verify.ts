@@ -2,7 +2,7 @@ import { InvalidInputError, TransactionNotFoundError } from '../../errors.js'
 import type { TransferEvent } from '../types.js'
 import type { EvmClient } from './client.js'
 import type { EvmContext } from './config.js'
-import { attemptedTokenTransfer, nativeTransfer, statusOf, tokenTransfers } from './events.js'
+import { attemptedTokenTransfer, nativeTransfer, receiptFee, statusOf, tokenTransfers } from './events.js'
 
 export interface VerifyTransactionParameters {
   context: EvmContext
@@ -44,11 +44,13 @@ export async function verifyTransaction(
   }
   const success = receipt.status === '0x1'
   const status = statusOf(context, success, minedIn.ref.number, BigInt(headHex))
+  const fee = receiptFee(receipt)
   const events: TransferEvent[] = []
-  if (value > 0n && tx.to) events.push(nativeTransfer(context, { ...tx, to: tx.to, value }, status, minedIn))
+  if (value > 0n && tx.to)
+    events.push(nativeTransfer(context, { ...tx, to: tx.to, value }, status, minedIn, fee))
   if (success) events.push(...tokenTransfers(context, receipt, status, minedIn))
   else {
-    const attempted = attemptedTokenTransfer(context, tx, minedIn)
+    const attempted = attemptedTokenTransfer(context, tx, minedIn, fee)
     if (attempted) events.push(attempted)
   }
   return events

@@ -19,6 +19,8 @@ import type { SolanaTransaction, TokenBalance } from './responses.js'
  * program's CPI). `reference` comes from the transfer instruction that paid the account, `from` is its
  * payer (the source token account's owner for tokens), else the fee payer.
  *
+ * Every transfer carries the transaction's fee (meta.fee, paid by the fee payer).
+ *
  * A failed transaction moved nothing but its fee; its top-level transfer instructions are reported as
  * `failed` with the amount they asked for, so a customer's failed attempt shows up beside the invoice.
  *
@@ -39,6 +41,7 @@ export function transactionTransfers(
   const base = {
     network: context.network,
     txHash: tx.signature,
+    fee: meta.fee,
     blockRef: block,
     status,
     ...(blockTime ? { blockTime } : {}),

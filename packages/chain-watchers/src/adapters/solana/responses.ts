@@ -63,6 +63,8 @@ export interface SolanaTransaction {
   /** Null for the oldest transactions, whose status the ledger did not record. */
   meta: {
     failed: boolean
+    /** Lamports the fee payer paid (base and priority fee), failed or not. */
+    fee: bigint
     preBalances: bigint[]
     postBalances: bigint[]
     preTokenBalances: TokenBalance[]
@@ -150,6 +152,7 @@ function readMeta(meta: Record<string, unknown>, keys: number, keyIndex: (v: unk
     ) ?? []
   return {
     failed: meta.err !== null && meta.err !== undefined,
+    fee: u64(meta.fee, 'meta.fee'),
     preBalances: balances(meta.preBalances, 'meta.preBalances'),
     postBalances: balances(meta.postBalances, 'meta.postBalances'),
     preTokenBalances: tokenBalances(meta.preTokenBalances, 'meta.preTokenBalances'),

@@ -11,7 +11,8 @@ import type { TonTransaction } from './parse.js'
  * coming back. The status says where the value ended: confirmed (by confirmations) when it stayed in the
  * account — even if the contract failed, a non-bounceable message's value is kept — and failed when the
  * transaction bounced it back to the sender (e.g. a bounceable payment to a wallet not yet deployed).
- * eventIndex 0 is the incoming value.
+ * eventIndex 0 is the incoming value. The fee is the total fees of that transaction (compute, storage and
+ * action phases), read from the transaction itself; the sender's own wallet transaction is not read.
  */
 export function incomingTransfer(
   context: TonContext,
@@ -33,6 +34,8 @@ export function incomingTransfer(
     to: friendly(context, message.info.dest),
     ...(memo !== undefined ? { memo } : {}),
     amount,
+    // total_fees of the wallet's transaction that took the payment in (toncenter's `fee`).
+    fee: t.tx.totalFees.coins,
     blockRef: block,
     blockTime: t.utime,
     status: bouncedBack(t) ? 'failed' : statusOf(context, headNumber - block.number + 1n),

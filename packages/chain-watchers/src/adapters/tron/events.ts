@@ -36,6 +36,7 @@ export function nativeTransfer(
   tx: { txID: string; contract: TronContract | undefined },
   status: TransferStatus,
   minedIn: MinedIn | undefined,
+  info?: Pick<TronTransactionInfo, 'fee'>,
 ): TransferEvent | undefined {
   const { contract } = tx
   const moved =
@@ -53,6 +54,7 @@ export function nativeTransfer(
     from: addressFromHex(moved.from) ?? null,
     to: addressFromHex(moved.to)!,
     amount: moved.amount,
+    ...feeOf(info),
     status,
     ...mined(minedIn),
   }
@@ -83,6 +85,7 @@ export function tokenTransfers(
       txHash: info.id,
       eventIndex: 1 + position,
       ...transfer,
+      ...feeOf(info),
       status,
       ...mined(minedIn),
     })
@@ -99,6 +102,7 @@ export function attemptedTokenTransfer(
   context: TronContext,
   tx: { txID: string; contract: TronContract | undefined },
   minedIn: MinedIn,
+  info?: Pick<TronTransactionInfo, 'fee'>,
 ): TransferEvent | undefined {
   const call = tx.contract?.type === 'TriggerSmartContract' ? tx.contract : undefined
   const token = call && context.tokens.get(call.contract)
@@ -111,6 +115,7 @@ export function attemptedTokenTransfer(
     txHash: tx.txID,
     eventIndex: 1,
     ...transfer,
+    ...feeOf(info),
     status: 'failed',
     ...mined(minedIn),
   }
@@ -119,6 +124,11 @@ export function attemptedTokenTransfer(
 /** The block of a mined transaction as events carry it; Tron stamps blocks in milliseconds. */
 export function minedIn(block: { id: string; number: bigint; timestamp: number }): MinedIn {
   return { ref: { number: block.number, hash: block.id }, time: Math.floor(block.timestamp / 1000) }
+}
+
+/** The fee comes from the TransactionInfo: a transfer read without one (a scanned TRX transfer) has none. */
+function feeOf(info: Pick<TronTransactionInfo, 'fee'> | undefined) {
+  return info ? { fee: info.fee } : {}
 }
 
 function mined(at: MinedIn | undefined) {

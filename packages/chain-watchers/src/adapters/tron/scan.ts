@@ -72,12 +72,12 @@ export async function scanBlocks(
         const success = succeeded(tx, info)
         const status = statusOf(success, block.number, solidified)
         if (contract.callValue > 0n && watch.has(addressFromHex(contract.contract)!)) {
-          events.push(nativeTransfer(context, tx, status, at)!)
+          events.push(nativeTransfer(context, tx, status, at, info)!)
         }
         if (!info) continue
         if (success) events.push(...tokenTransfers(context, info, status, at, keep))
         else {
-          const attempted = attemptedTokenTransfer(context, tx, at)
+          const attempted = attemptedTokenTransfer(context, tx, at, info)
           if (attempted && watch.has(attempted.to)) events.push(attempted)
         }
       }

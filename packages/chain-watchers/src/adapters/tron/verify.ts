@@ -59,11 +59,11 @@ export async function verifyTransaction(
   const success = succeeded(tx, info)
   const status = statusOf(success, block.number, solidified)
   const events: TransferEvent[] = []
-  const native = nativeTransfer(context, tx, status, at)
+  const native = nativeTransfer(context, tx, status, at, info)
   if (native) events.push(native)
   if (success) events.push(...tokenTransfers(context, info, status, at))
   else {
-    const attempted = attemptedTokenTransfer(context, tx, at)
+    const attempted = attemptedTokenTransfer(context, tx, at, info)
     if (attempted) events.push(attempted)
   }
   return events

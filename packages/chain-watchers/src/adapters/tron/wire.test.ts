@@ -75,8 +75,12 @@ describe('java-tron JSON', () => {
       blockTimeStamp: 1_000,
       result: undefined,
       receiptResult: undefined,
+      // JsonFormat leaves a zero fee out.
+      fee: 0n,
       logs: [],
     })
+    expect(readTransactionInfo({ id: 'cd'.repeat(32), fee: 6_428_500 }).fee).toBe(6_428_500n)
+    expect(() => readTransactionInfo({ id: 'cd'.repeat(32), fee: -1 })).toThrow(/fee/)
     const info = readTransactionInfo({
       id: 'cd'.repeat(32),
       receipt: { result: 'REVERT' },

@@ -46,6 +46,8 @@ export interface TronTransactionInfo {
   result: string | undefined
   /** receipt.result: SUCCESS, REVERT, OUT_OF_ENERGY, …; undefined (DEFAULT) for non-contract transactions. */
   receiptResult: string | undefined
+  /** Sun the transaction burned for energy and bandwidth (JsonFormat omits 0). */
+  fee: bigint
   logs: TronLog[]
 }
 
@@ -142,6 +144,8 @@ export function readTransactionInfo(json: unknown): TronTransactionInfo {
     throw new MalformedAnswerError('blockTimeStamp is not an integer')
   }
   const receipt = info.receipt === undefined ? {} : record(info.receipt, 'receipt')
+  const fee = info.fee === undefined ? 0n : int64(info.fee)
+  if (fee === undefined || fee < 0n) throw new MalformedAnswerError('fee is not a non-negative int64')
   const logs = info.log ?? []
   if (!Array.isArray(logs)) throw new MalformedAnswerError('log is not a list')
   return {
@@ -150,6 +154,7 @@ export function readTransactionInfo(json: unknown): TronTransactionInfo {
     blockTimeStamp: time,
     result: optionalString(info.result, 'result'),
     receiptResult: optionalString(receipt.result, 'receipt.result'),
+    fee,
     logs: logs.map(readLog),
   }
 }
