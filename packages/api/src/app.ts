@@ -14,6 +14,7 @@ import { observe } from './http/middleware/observe.js'
 import { rateLimit } from './http/middleware/rate-limit.js'
 import { onError, problemResponse } from './http/problem.js'
 import { createRouter } from './http/router.js'
+import { analyticsRoutes } from './modules/analytics/routes/index.js'
 import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
 import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
 import { checkoutRoutes } from './modules/checkout/routes/index.js'
@@ -64,6 +65,7 @@ function protectedRoutes() {
     .route('/payments', paymentRoutes)
     .route('/wallets', walletRoutes)
     .route('/status', statusRoutes)
+    .route('/analytics', analyticsRoutes)
 }
 
 function apiV1() {

@@ -2,10 +2,12 @@
 export type ErrorCode =
   | 'bad_request'
   | 'validation_failed'
+  | 'invalid_rule'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'unprocessable'
   | 'idempotency_conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -73,5 +75,13 @@ export class ForbiddenError extends CoinbookError {
   override name = 'ForbiddenError'
   constructor(message: string) {
     super('forbidden', message)
+  }
+}
+
+/** Well-formed, but asks for something this deployment cannot do (yet). */
+export class UnprocessableError extends CoinbookError {
+  override name = 'UnprocessableError'
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('unprocessable', message, details ? { details } : {})
   }
 }

@@ -138,6 +138,30 @@ export interface CustomerStatsTable {
   first_payment_at: Timestamp | null
   last_payment_at: Timestamp | null
   updated_at: DefaultTimestamp
+  // (0011) The metrics of modules/analytics/metrics.ts, kept with the payments and invoices they come from.
+  success_rate: NullableNumeric
+  avg_days_to_pay: NullableNumeric
+  on_time_rate: NullableNumeric
+  median_interval_days: NullableNumeric
+  payments_per_30d: NullableNumeric
+  top_asset: ColumnType<string | null, string | null | undefined, string | null>
+  top_network: ColumnType<string | null, string | null | undefined, string | null>
+  invoices_paid_count: Generated<number>
+  invoices_settled_count: Generated<number>
+  paid_on_time_count: Generated<number>
+}
+
+/** (0011) A customer's confirmed payments per (asset, network): the coin mix. */
+export interface CustomerAssetStatsTable {
+  customer_id: string
+  merchant_id: string
+  asset: string
+  network: string
+  payment_count: number
+  /** In the asset's units (base units ÷ 10^decimals), exact. */
+  volume: Numeric
+  /** In the merchant's reporting currency. */
+  fiat_value: Numeric
 }
 
 export interface AuditLogTable {
@@ -519,6 +543,7 @@ export interface Database {
   customers: CustomersTable
   customer_preferences: CustomerPreferencesTable
   customer_stats: CustomerStatsTable
+  customer_asset_stats: CustomerAssetStatsTable
   audit_log: AuditLogTable
   wallets: WalletsTable
   deposit_targets: DepositTargetsTable

@@ -5,11 +5,13 @@ import type { ErrorCode } from '../errors.js'
 export const httpErrors: Record<ErrorCode, { status: ContentfulStatusCode; title: string }> = {
   bad_request: { status: 400, title: 'Bad request' },
   validation_failed: { status: 400, title: 'Your request is not valid' },
+  invalid_rule: { status: 422, title: 'The segment rule is not valid' },
   unauthorized: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   idempotency_conflict: { status: 409, title: 'Idempotency key conflict' },
+  unprocessable: { status: 422, title: 'Cannot be processed' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many requests' },

@@ -1,6 +1,7 @@
 import type { Chains } from '../chains/index.js'
 import type { Config } from '../config.js'
 import { BullJobRunner } from './bullmq.js'
+import { analyticsOverdueJob } from './definitions/analytics-overdue.js'
 import { billingIssueJob } from './definitions/billing-issue.js'
 import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
 import { customersImportJob } from './definitions/customers-import.js'
@@ -17,6 +18,7 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     customersImportJob,
     customersImportsPruneJob,
     billingIssueJob,
+    analyticsOverdueJob,
     ...chains.configured().flatMap((n) => [chainScanJob(n, every), chainConfirmJob(n, every)]),
   ]
 }

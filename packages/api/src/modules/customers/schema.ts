@@ -1,6 +1,7 @@
 import { assetIds, isPaymentOption, networkIds } from '@coinbook/chain-watchers/registry'
 import { z } from '@hono/zod-openapi'
 import { countryCode, currencyCode, decimalString, email, phone, text, timeZone } from '../../http/fields.js'
+import { customerMetricsSchema } from '../analytics/schema.js'
 
 export const customerStatus = z.enum(['active', 'inactive', 'suspended']).openapi('CustomerStatus')
 export const customerType = z.enum(['individual', 'business', 'organization']).openapi('CustomerType')
@@ -126,9 +127,36 @@ export const customerSchema = z
   })
   .openapi('Customer')
 
+/** GET /customers/{id}: the customer and their metrics. */
+export const customerDetailSchema = customerSchema
+  .extend({ metrics: customerMetricsSchema })
+  .openapi('CustomerDetail')
+
+/** The customer metrics (modules/analytics/metrics.ts) the list sorts by. */
+export const metricSorts = [
+  'paymentCount',
+  'lastPaymentAt',
+  'successRate',
+  'avgDaysToPay',
+  'onTimeRate',
+  'paymentsPer30d',
+  'medianIntervalDays',
+] as const
+
 export const customerSort = z
-  .enum(['name', '-name', 'createdAt', '-createdAt', 'lifetimeValue', '-lifetimeValue'])
-  .openapi({ description: 'Field to sort by; a leading "-" sorts descending' })
+  .enum([
+    'name',
+    '-name',
+    'createdAt',
+    '-createdAt',
+    'lifetimeValue',
+    '-lifetimeValue',
+    ...metricSorts.flatMap((m) => [m, `-${m}`] as const),
+  ])
+  .openapi({
+    description:
+      'Field to sort by; a leading "-" sorts descending. Customers without a metric (no invoices, one payment) sort last descending, first ascending',
+  })
 
 export const listCustomersQuery = z.strictObject({
   q: z
@@ -142,6 +170,9 @@ export const listCustomersQuery = z.strictObject({
   tag: z.string().trim().min(1).max(50).optional(),
   country: countryCode.optional(),
   tier: customerTier.optional(),
+  segmentId: z.string().trim().min(1).max(100).optional().openapi({
+    description: 'Only the members of a segment: a saved segment’s id or a built-in (vip, country:PT, …)',
+  }),
   sort: customerSort.default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   // A name-sorted cursor carries the (lower-cased) name, up to 200 characters of any script.
@@ -199,6 +230,7 @@ export type UpdateCustomerInput = z.infer<typeof updateCustomerBody>
 export type ListCustomersInput = z.infer<typeof listCustomersQuery>
 export type CustomerDto = z.infer<typeof customerSchema>
 export type CustomerSort = z.infer<typeof customerSort>
+export type CustomerDetailDto = z.infer<typeof customerDetailSchema>
 export type MergeCustomerInput = z.infer<typeof mergeCustomerBody>
 export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>
 export type CustomerAuditInput = z.infer<typeof customerAuditQuery>

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi'
 import { uuidParam } from '../../../http/fields.js'
 import { errorResponses, jsonResponse, security } from '../../../http/openapi.js'
 import { createRouter } from '../../../http/router.js'
-import { customerSchema } from '../schema.js'
+import { customerDetailSchema } from '../schema.js'
 import { getCustomer } from '../services/get-customer.js'
 
 const route = createRoute({
@@ -12,9 +12,12 @@ const route = createRoute({
   security,
   summary: 'Get a customer',
   request: { params: uuidParam },
-  responses: { 200: jsonResponse(customerSchema, 'The customer'), ...errorResponses },
+  responses: { 200: jsonResponse(customerDetailSchema, 'The customer and their metrics'), ...errorResponses },
 })
 
 export const getCustomerRoute = createRouter().openapi(route, async (c) =>
-  c.json(await getCustomer({ ctx: c.var.ctx, input: c.req.valid('param') }), 200),
+  c.json(
+    await getCustomer({ ctx: c.var.ctx, input: c.req.valid('param'), now: c.var.deps.clock.now() }),
+    200,
+  ),
 )

@@ -1,14 +1,21 @@
 import type { ServiceContext } from '../../../context.js'
-import type { CustomerDto } from '../schema.js'
+import { loadCustomerMetrics } from '../../analytics/customer-metrics.js'
+import type { CustomerDetailDto } from '../schema.js'
 import { loadLiveCustomer } from './live-customers.js'
 
-/** One of the merchant's live customers; a deleted, merged or other merchant's customer is a 404. */
+/**
+ * One of the merchant's live customers with their metrics (as of `now`); a deleted, merged or other
+ * merchant's customer is a 404.
+ */
 export async function getCustomer({
   ctx,
   input,
+  now,
 }: {
   ctx: ServiceContext
   input: { id: string }
-}): Promise<CustomerDto> {
-  return loadLiveCustomer(ctx.db, ctx.merchantId, input.id)
+  now: Date
+}): Promise<CustomerDetailDto> {
+  const customer = await loadLiveCustomer(ctx.db, ctx.merchantId, input.id)
+  return { ...customer, metrics: await loadCustomerMetrics(ctx.db, ctx.merchantId, input.id, now) }
 }

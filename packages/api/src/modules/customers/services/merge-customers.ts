@@ -3,6 +3,7 @@ import type { Executor, ServiceContext } from '../../../context.js'
 import type { Database } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { NotFoundError, ValidationError } from '../../../errors.js'
+import { recomputeCustomerMetrics, utcDay } from '../../analytics/metrics.js'
 import type { CustomerDto } from '../schema.js'
 import { recordCustomerAudit } from './audit.js'
 import { loadLiveCustomer } from './live-customers.js'
@@ -108,6 +109,8 @@ export async function mergeCustomers({
       .where('customer_id', '=', duplicateId)
       .execute()
     await repointCustomerReferences(trx, m, { from: duplicateId, to: id })
+    // The duplicate's payments are the kept customer's now: the metrics that do not add up, from scratch.
+    await recomputeCustomerMetrics(trx, id, utcDay(new Date()), { keepTotals: true })
 
     await recordCustomerAudit(trx, ctx, {
       action: 'customer.merged',

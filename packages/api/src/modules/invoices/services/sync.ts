@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Database, InvoiceStatus } from '../../../db/database.js'
+import { refreshInvoiceMetrics, utcDay } from '../../analytics/metrics.js'
 import { fiatDecimals } from '../../rates/index.js'
 import { formatMinor, percentOfFloor, toMinor } from '../money.js'
 import { underpaymentTolerance } from './settings.js'
@@ -91,13 +92,17 @@ export async function syncInvoice(
     amountPaid === formatMinor(toMinor(invoice.amount_paid, fd), fd) &&
     late === invoice.paid_late &&
     (paidAt?.getTime() ?? null) === (invoice.paid_at?.getTime() ?? null)
-  )
+  ) {
+    // Voiding sets the status before it syncs, and time makes an invoice overdue: the metrics follow anyway.
+    await refreshInvoiceMetrics(trx, invoice.customer_id, utcDay(opts.at))
     return
+  }
   await trx
     .updateTable('invoices')
     .set({ status, amount_paid: amountPaid, paid_late: late, paid_at: paidAt, updated_at: opts.at })
     .where('id', '=', invoiceId)
     .execute()
+  await refreshInvoiceMetrics(trx, invoice.customer_id, utcDay(opts.at))
   if (status !== invoice.status) {
     await trx
       .insertInto('invoice_events')

@@ -1,0 +1,186 @@
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Database } from '../../db/database.js'
+
+/**
+ * Every customer metric is defined here, once, as the SQL that computes it; customer_stats and
+ * customer_asset_stats keep the results so lists, segments and analytics read them without scanning
+ * payments. analytics.metrics.test.ts pins each definition against a hand-computed fixture.
+ *
+ * Payment metrics count a payment while it is confirmed (`payments.counted`): pending, failed and reorged
+ * payments never count, and a reorg takes back what the payment added. A payment's time is its block time
+ * (the time it was detected when the chain gave none). Values are in the merchant's reporting currency,
+ * as priced when the payment arrived. Coinbook has no refunds yet: when it does, they subtract here.
+ *
+ * - lifetime value: sum of the confirmed payments' fiat value;
+ * - payment count, first and last payment;
+ * - coin mix: count, volume (in the asset's units) and value per (asset, network); the top coin is the one
+ *   paid with most often (ties: higher value, then name);
+ * - median interval: the median of the days between consecutive payments (≥ 2 payments);
+ * - frequency: payments per 30 days over the active span, payment count × 30 / max(span in days, 30).
+ *
+ * Invoice metrics (drafts never count):
+ * - paid: status paid or overpaid (fully paid, partial payments adding up included);
+ * - settled: paid, or void after it was sent, or overdue (open or partially paid past its due date);
+ * - success rate: paid ÷ settled (null with nothing settled);
+ * - on-time rate: invoices fully paid on or before their due date (UTC day) ÷ paid;
+ * - average days to pay: mean of (fully paid − sent), in days, over paid invoices that were sent.
+ */
+
+/** When a payment happened: its block's time, or when Coinbook saw it if the chain gave no time. */
+export const paymentTime = sql<Date>`coalesce(p.block_time, p.detected_at)`
+
+/** Days a customer with ≥ 2 payments may go without paying before they count as churned (at least). */
+export const CHURN_MIN_DAYS = 90
+/** …or this many times their median interval, whichever is longer. */
+export const CHURN_INTERVAL_MULTIPLE = 3
+
+/** When a customer (as customer_stats `s`) churns or churned: null for fewer than 2 payments. */
+export const churnAt = sql<Date | null>`case when s.payment_count >= 2 then s.last_payment_at + make_interval(secs => greatest(${CHURN_MIN_DAYS}::numeric, ${CHURN_INTERVAL_MULTIPLE} * coalesce(s.median_interval_days, 0)) * 86400) end`
+
+/**
+ * Locks the customer's stats row first: in READ COMMITTED each following statement then reads every
+ * payment and invoice committed before the lock was granted, so two transactions updating one customer
+ * cannot lose each other's change.
+ */
+async function lockStats(trx: Transaction<Database>, customerId: string) {
+  await trx
+    .selectFrom('customer_stats')
+    .select('customer_id')
+    .where('customer_id', '=', customerId)
+    .forUpdate()
+    .execute()
+}
+
+/**
+ * Recomputes the customer's payment metrics and coin mix from their confirmed payments, in the caller's
+ * transaction (the one that changed a payment). A customer has few payments and an index walks them.
+ */
+export async function refreshPaymentMetrics(
+  trx: Transaction<Database>,
+  customerId: string,
+  { keepTotals = false }: { keepTotals?: boolean } = {},
+): Promise<void> {
+  await lockStats(trx, customerId)
+  await sql`
+    with p as (
+      select ${paymentTime} as at, p.merchant_id, p.asset, p.network, p.amount, p.decimals, p.fiat_value
+      from payments p where p.customer_id = ${customerId} and p.counted
+    ),
+    coins as (
+      select merchant_id, asset, network, count(*)::int as n,
+        trim_scale(sum(amount / (10::numeric ^ decimals))) as volume, coalesce(sum(fiat_value), 0) as fiat
+      from p group by merchant_id, asset, network
+    ),
+    gone as (
+      delete from customer_asset_stats s where s.customer_id = ${customerId}
+        and not exists (select 1 from coins c where c.asset = s.asset and c.network = s.network)
+    ),
+    kept as (
+      insert into customer_asset_stats (customer_id, merchant_id, asset, network, payment_count, volume, fiat_value)
+      select ${customerId}, merchant_id, asset, network, n, volume, fiat from coins
+      on conflict (customer_id, asset, network) do update set payment_count = excluded.payment_count,
+        volume = excluded.volume, fiat_value = excluded.fiat_value
+    ),
+    gaps as (
+      select extract(epoch from at - lag(at) over (order by at)) / 86400 as gap from p
+    ),
+    ranked as (
+      select gap, row_number() over (order by gap) as rn, count(*) over () as c from gaps where gap is not null
+    ),
+    agg as (
+      select count(*)::int as n, coalesce(sum(fiat_value), 0) as ltv, min(at) as first_at, max(at) as last_at,
+        (select avg(gap) from ranked where rn in ((c + 1) / 2, (c + 2) / 2)) as median
+      from p
+    ),
+    top as (select asset, network from coins order by n desc, fiat desc, asset, network limit 1)
+    update customer_stats set
+      lifetime_value = ${keepTotals ? sql`lifetime_value` : sql`agg.ltv`},
+      payment_count = ${keepTotals ? sql`payment_count` : sql`agg.n`},
+      first_payment_at = ${keepTotals ? sql`first_payment_at` : sql`agg.first_at`},
+      last_payment_at = ${keepTotals ? sql`last_payment_at` : sql`agg.last_at`},
+      median_interval_days = round(agg.median, 2),
+      payments_per_30d = case when agg.n > 0 then
+        round(agg.n * 30 / greatest(extract(epoch from agg.last_at - agg.first_at) / 86400, 30), 2) end,
+      top_asset = (select asset from top),
+      top_network = (select network from top),
+      updated_at = now()
+    from agg where customer_id = ${customerId}
+  `.execute(trx)
+}
+
+/**
+ * Recomputes the customer's invoice metrics, in the caller's transaction. `today` (YYYY-MM-DD, UTC) is
+ * what "overdue" is measured against; the analytics.overdue job refreshes customers whose invoices
+ * passed their due date since.
+ */
+export async function refreshInvoiceMetrics(
+  trx: Transaction<Database>,
+  customerId: string,
+  today: string,
+): Promise<void> {
+  await lockStats(trx, customerId)
+  await sql`
+    with a as (
+      select
+        count(*) filter (where status in ('paid', 'overpaid'))::int as paid,
+        count(*) filter (where status in ('paid', 'overpaid') or (status = 'void' and sent_at is not null)
+          or (status in ('open', 'partially_paid') and due_date < ${today}::date))::int as settled,
+        count(*) filter (where status in ('paid', 'overpaid')
+          and (paid_at at time zone 'UTC')::date <= due_date)::int as on_time,
+        avg(extract(epoch from paid_at - sent_at) / 86400)
+          filter (where status in ('paid', 'overpaid') and sent_at is not null) as days
+      from invoices where customer_id = ${customerId}
+    )
+    update customer_stats set
+      invoices_paid_count = a.paid,
+      invoices_settled_count = a.settled,
+      paid_on_time_count = a.on_time,
+      success_rate = case when a.settled > 0 then round(a.paid::numeric / a.settled, 4) end,
+      on_time_rate = case when a.paid > 0 then round(a.on_time::numeric / a.paid, 4) end,
+      avg_days_to_pay = round(a.days, 2),
+      updated_at = now()
+    from a where customer_id = ${customerId}
+  `.execute(trx)
+}
+
+/**
+ * Both, after a merge moved payments and invoices to the customer. `keepTotals` leaves lifetime value,
+ * payment count and first/last payment as the merge added them up (they are sums, exact either way).
+ */
+export async function recomputeCustomerMetrics(
+  trx: Transaction<Database>,
+  customerId: string,
+  today: string,
+  opts: { keepTotals?: boolean } = {},
+): Promise<void> {
+  await refreshPaymentMetrics(trx, customerId, opts)
+  await refreshInvoiceMetrics(trx, customerId, today)
+}
+
+/** YYYY-MM-DD of a moment, in UTC: the day "overdue" and the analytics' day boundaries use. */
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10)
+}
+
+/**
+ * Refreshes the invoice metrics of customers with an invoice that fell overdue in the `days` before
+ * `today` (the daily analytics.overdue job), in batches. Returns how many customers it refreshed.
+ */
+export async function refreshOverdueCustomers(
+  db: Kysely<Database>,
+  today: string,
+  days = 7,
+): Promise<number> {
+  const rows = await db
+    .selectFrom('invoices')
+    .select('customer_id')
+    .distinct()
+    .where('status', 'in', ['open', 'partially_paid'])
+    .where('due_date', '<', today)
+    .where('due_date', '>=', sql<string>`${today}::date - ${days}::int`)
+    .execute()
+  for (const { customer_id } of rows) {
+    await db.transaction().execute((trx) => refreshInvoiceMetrics(trx, customer_id, today))
+  }
+  return rows.length
+}
