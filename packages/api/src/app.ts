@@ -20,6 +20,7 @@ import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
 import { checkoutRoutes } from './modules/checkout/routes/index.js'
 import { customerRoutes } from './modules/customers/routes/index.js'
 import { depositTargetRoutes } from './modules/deposit-targets/routes/index.js'
+import { eventRoutes } from './modules/events/routes/index.js'
 import { customerExportRoutes } from './modules/exports/routes/customers.js'
 import { paymentExportRoutes } from './modules/exports/routes/payments.js'
 import { importRoutes } from './modules/imports/routes/index.js'
@@ -65,6 +66,7 @@ function protectedRoutes() {
     .route('/payments', paymentRoutes)
     .route('/wallets', walletRoutes)
     .route('/status', statusRoutes)
+    .route('/events', eventRoutes)
     .route('/analytics', analyticsRoutes)
 }
 

@@ -534,6 +534,16 @@ export interface Checkpoint {
   hash: string
 }
 
+/** One domain event (modules/events/types.ts lists the types), written with the change that caused it. */
+export interface EventsTable {
+  id: string
+  merchant_id: string
+  type: string
+  subject_id: string | null
+  data: Json<Record<string, unknown>>
+  created_at: DefaultTimestamp
+}
+
 export interface Database {
   merchants: MerchantsTable
   users: UsersTable
@@ -566,6 +576,7 @@ export interface Database {
   subscriptions: SubscriptionsTable
   subscription_periods: SubscriptionPeriodsTable
   installment_plans: InstallmentPlansTable
+  events: EventsTable
 }
 
 export type Customer = Selectable<CustomersTable>

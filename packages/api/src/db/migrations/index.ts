@@ -6,6 +6,7 @@ import * as m0005 from './0005_wallet_cursors.js'
 import * as m0006 from './0006_customer_imports.js'
 import * as m0007 from './0007_invoices.js'
 import * as m0008 from './0008_subscriptions.js'
+import * as m0009 from './0009_events.js'
 import * as m0011 from './0011_customer_metrics.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0006_customer_imports': m0006,
   '0007_invoices': m0007,
   '0008_subscriptions': m0008,
+  '0009_events': m0009,
   '0011_customer_metrics': m0011,
 }

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import type { CreateCustomerInput, CustomerDto } from '../schema.js'
 import { recordCustomerAudit } from './audit.js'
 import { loadLiveCustomer } from './live-customers.js'
@@ -41,6 +42,13 @@ export async function createCustomer({
       customerId: id,
       data: { name: fields.name, email: fields.email ?? null },
     })
-    return loadLiveCustomer(trx, ctx.merchantId, id)
+    const customer = await loadLiveCustomer(trx, ctx.merchantId, id)
+    await recordEvent(trx, {
+      merchantId: ctx.merchantId,
+      type: 'customer.created',
+      subjectId: id,
+      data: { object: customer },
+    })
+    return customer
   })
 }

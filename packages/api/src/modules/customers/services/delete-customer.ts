@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { NotFoundError } from '../../../errors.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import { recordCustomerAudit } from './audit.js'
 
 /**
@@ -16,13 +17,27 @@ export async function deleteCustomer({ ctx, input }: { ctx: ServiceContext; inpu
       .where('merchant_id', '=', ctx.merchantId)
       .where('id', '=', input.id)
       .where('deleted_at', 'is', null)
-      .returning(['name', 'email', 'custom_id'])
+      .returning(['name', 'email', 'custom_id', 'deleted_at'])
       .executeTakeFirst()
     if (!deleted) throw new NotFoundError('Customer', input.id)
     await recordCustomerAudit(trx, ctx, {
       action: 'customer.deleted',
       customerId: input.id,
       data: { name: deleted.name, email: deleted.email, customId: deleted.custom_id },
+    })
+    await recordEvent(trx, {
+      merchantId: ctx.merchantId,
+      type: 'customer.deleted',
+      subjectId: input.id,
+      data: {
+        object: {
+          id: input.id,
+          name: deleted.name,
+          email: deleted.email,
+          customId: deleted.custom_id,
+          deletedAt: deleted.deleted_at?.toISOString() ?? null,
+        },
+      },
     })
   })
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { NotFoundError, ValidationError } from '../../../errors.js'
 import { recomputeCustomerMetrics, utcDay } from '../../analytics/metrics.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import type { CustomerDto } from '../schema.js'
 import { recordCustomerAudit } from './audit.js'
 import { loadLiveCustomer } from './live-customers.js'
@@ -117,6 +118,13 @@ export async function mergeCustomers({
       customerId: id,
       data: { duplicateId, filled, duplicate },
     })
-    return loadLiveCustomer(trx, m, id)
+    const customer = await loadLiveCustomer(trx, m, id)
+    await recordEvent(trx, {
+      merchantId: m,
+      type: 'customer.merged',
+      subjectId: id,
+      data: { object: customer, mergedCustomerId: duplicateId },
+    })
+    return customer
   })
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { NotFoundError } from '../../../errors.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import type { CustomerDto, UpdateCustomerInput } from '../schema.js'
 import { recordCustomerAudit } from './audit.js'
 import { loadLiveCustomer } from './live-customers.js'
@@ -68,6 +69,15 @@ export async function updateCustomer({
       customerId: id,
       data: { fields, changes },
     })
-    return loadLiveCustomer(trx, ctx.merchantId, id)
+    const customer = await loadLiveCustomer(trx, ctx.merchantId, id)
+    // previousAttributes: what the changed fields were, as Stripe's `previous_attributes` does.
+    const previousAttributes = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from]))
+    await recordEvent(trx, {
+      merchantId: ctx.merchantId,
+      type: 'customer.updated',
+      subjectId: id,
+      data: { object: customer, previousAttributes },
+    })
+    return customer
   })
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Config } from '../../../config.js'
 import type { Database } from '../../../db/database.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import { headerOf } from '../columns.js'
 import type { ImportCounts, StoredImportOptions } from '../schema.js'
 import { MAX_STORED_ERRORS, type ReadResult, readRows } from './read-rows.js'
@@ -225,6 +226,15 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<voi
         status: 'completed',
         counts: JSON.stringify(counts),
         error_count: errorCount + written.raced,
+      })
+      // One event for the whole import, not one per customer: a million-row import is not a million events.
+      await recordEvent(trx, {
+        merchantId: claimed.merchant_id,
+        type: 'import.completed',
+        subjectId: importId,
+        data: {
+          object: { id: importId, status: 'completed', counts, errorCount: errorCount + written.raced },
+        },
       })
       return true
     })

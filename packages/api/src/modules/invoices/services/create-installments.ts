@@ -5,8 +5,10 @@ import { type Clock, utcDate } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ValidationError } from '../../../errors.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import { formatMinor } from '../money.js'
 import type { CreateInvoiceInput } from '../schema.js'
+import { invoiceEventObject } from './event-data.js'
 import { priceInvoice } from './price-invoice.js'
 import { sendInvoice } from './send-invoice.js'
 import { takeInvoiceNumber } from './settings.js'
@@ -132,6 +134,17 @@ export async function createInstallments({
           at,
         })
         .execute()
+      await recordEvent(trx, {
+        merchantId: ctx.merchantId,
+        type: 'invoice.created',
+        subjectId: id,
+        at: at,
+        data: {
+          object: invoiceEventObject(
+            await trx.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+          ),
+        },
+      })
       invoiceIds.push(id)
     }
     if (customer.auto_send) {

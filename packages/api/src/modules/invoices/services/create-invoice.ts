@@ -3,8 +3,10 @@ import { v7 as uuidv7 } from 'uuid'
 import { addDays, type Clock, utcDate } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import { formatMinor } from '../money.js'
 import type { CreateInvoiceInput } from '../schema.js'
+import { invoiceEventObject } from './event-data.js'
 import { priceInvoice } from './price-invoice.js'
 import { takeInvoiceNumber } from './settings.js'
 
@@ -83,6 +85,17 @@ export async function createInvoice({
         at: deps.clock.now(),
       })
       .execute()
+    await recordEvent(trx, {
+      merchantId: ctx.merchantId,
+      type: 'invoice.created',
+      subjectId: id,
+      at: deps.clock.now(),
+      data: {
+        object: invoiceEventObject(
+          await trx.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+        ),
+      },
+    })
     return id
   })
 }

@@ -4,7 +4,9 @@ import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import { applyCredit } from './credit.js'
+import { invoiceEventObject } from './event-data.js'
 import { lockInvoice } from './lock.js'
 import { syncInvoice } from './sync.js'
 
@@ -31,15 +33,23 @@ export async function sendInvoice({
     if (invoice.status === 'void') throw new ConflictError('This invoice is void; create a new one')
     if (invoice.status !== 'draft') return
     const at = deps.clock.now()
-    await trx
+    const sent = await trx
       .updateTable('invoices')
       .set({ status: 'open', pay_token: newPayToken(), sent_at: at, updated_at: at })
       .where('id', '=', id)
-      .execute()
+      .returningAll()
+      .executeTakeFirstOrThrow()
     await trx
       .insertInto('invoice_events')
       .values({ id: uuidv7(), invoice_id: id, from_status: 'draft', to_status: 'open', reason: 'sent', at })
       .execute()
+    await recordEvent(trx, {
+      merchantId: ctx.merchantId,
+      type: 'invoice.sent',
+      subjectId: id,
+      at,
+      data: { object: invoiceEventObject(sent), previousStatus: 'draft' },
+    })
     await applyCredit(trx, invoice, ctx.actor, at)
     await syncInvoice(trx, id, { at, reason: 'customer credit applied' })
   })

@@ -2,8 +2,10 @@ import { sql, type Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Database, InvoiceStatus } from '../../../db/database.js'
 import { refreshInvoiceMetrics, utcDay } from '../../analytics/metrics.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import { fiatDecimals } from '../../rates/index.js'
 import { formatMinor, percentOfFloor, toMinor } from '../money.js'
+import { invoiceEventObject, invoiceEventType } from './event-data.js'
 import { underpaymentTolerance } from './settings.js'
 
 /**
@@ -115,5 +117,18 @@ export async function syncInvoice(
         at: opts.at,
       })
       .execute()
+    const type = invoiceEventType(invoice.status, status)
+    if (type) {
+      await recordEvent(trx, {
+        merchantId: invoice.merchant_id,
+        type,
+        subjectId: invoiceId,
+        at: opts.at,
+        data: {
+          object: invoiceEventObject({ ...invoice, status, amount_paid: amountPaid, paid_at: paidAt }),
+          previousStatus: invoice.status,
+        },
+      })
+    }
   }
 }

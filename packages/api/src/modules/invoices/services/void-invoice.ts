@@ -3,6 +3,8 @@ import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
+import { recordEvent } from '../../events/services/record-event.js'
+import { invoiceEventObject } from './event-data.js'
 import { lockInvoice } from './lock.js'
 import { syncInvoice } from './sync.js'
 
@@ -28,11 +30,12 @@ export async function voidInvoice({
       })
     }
     const at = deps.clock.now()
-    await trx
+    const voided = await trx
       .updateTable('invoices')
       .set({ status: 'void', voided_at: at, updated_at: at })
       .where('id', '=', id)
-      .execute()
+      .returningAll()
+      .executeTakeFirstOrThrow()
     await trx
       .insertInto('invoice_events')
       .values({
@@ -44,6 +47,13 @@ export async function voidInvoice({
         at,
       })
       .execute()
+    await recordEvent(trx, {
+      merchantId: ctx.merchantId,
+      type: 'invoice.voided',
+      subjectId: id,
+      at,
+      data: { object: invoiceEventObject(voided), previousStatus: invoice.status },
+    })
     await syncInvoice(trx, id, { at, reason: 'voided' })
   })
 }

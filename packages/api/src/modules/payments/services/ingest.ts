@@ -13,6 +13,8 @@ import type { Clock } from '../../../clock.js'
 import type { Executor } from '../../../context.js'
 import type { Database, PaymentStatus, PaymentsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
+import { recordEvent } from '../../events/services/record-event.js'
+import type { EventType } from '../../events/types.js'
 import {
   type InvoiceApplication,
   prepareInvoiceApplication,
@@ -20,6 +22,7 @@ import {
 } from '../../invoices/services/apply-chain-payment.js'
 import { syncInvoice } from '../../invoices/services/sync.js'
 import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
+import { paymentEventObject } from './event-data.js'
 import { applyStatsDelta } from './stats.js'
 
 export interface IngestDeps {
@@ -279,6 +282,14 @@ async function upsertPayment(
     .where('event_index', '=', e.eventIndex)
     .forUpdate()
     .executeTakeFirstOrThrow()
+  if (inserted) {
+    await recordEvent(trx, {
+      merchantId: current.merchant_id,
+      type: 'payment.detected',
+      subjectId: current.id,
+      data: { object: paymentEventObject(current) },
+    })
+  }
 
   const next = statusOf(deps, e)
   // Never move backwards on the same block: a slower node must not un-confirm a payment.
@@ -304,6 +315,13 @@ async function upsertPayment(
 
 type PaymentRow = Selectable<PaymentsTable>
 
+/** The event a payment's move into a status records (`pending` is announced by payment.detected). */
+const STATUS_EVENTS: Partial<Record<PaymentStatus, EventType>> = {
+  confirmed: 'payment.confirmed',
+  reorged: 'payment.reorged',
+  failed: 'payment.failed',
+}
+
 /**
  * Moves a locked payment to a new chain state and keeps the customer's stats in step: it counts toward
  * them exactly while it is confirmed.
@@ -320,7 +338,7 @@ export async function setPaymentState(
   },
 ) {
   const count = next.status === 'confirmed'
-  await trx
+  const updated = await trx
     .updateTable('payments')
     .set({
       status: next.status,
@@ -333,7 +351,17 @@ export async function setPaymentState(
       updated_at: new Date(),
     })
     .where('id', '=', current.id)
-    .execute()
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  const event = STATUS_EVENTS[next.status]
+  if (event && next.status !== current.status) {
+    await recordEvent(trx, {
+      merchantId: current.merchant_id,
+      type: event,
+      subjectId: current.id,
+      data: { object: paymentEventObject(updated), previousStatus: current.status },
+    })
+  }
   if (count !== current.counted && current.customer_id) {
     await applyStatsDelta(trx, {
       customerId: current.customer_id,

@@ -2,6 +2,8 @@ import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
+import { recordEvent } from '../../events/services/record-event.js'
+import { subscriptionEventObject } from './event-data.js'
 import { lockSubscription } from './lock.js'
 
 /**
@@ -27,6 +29,21 @@ export async function cancelSubscription({
       ? // The next period's start is where the current period (or the trial) ends.
         { cancel_at: sub.next_period_start, updated_at: at }
       : { status: 'canceled' as const, canceled_at: at, cancel_reason: 'requested' as const, updated_at: at }
-    await trx.updateTable('subscriptions').set(update).where('id', '=', id).execute()
+    const row = await trx
+      .updateTable('subscriptions')
+      .set(update)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    // Canceling at period end is a change of plan, not a cancellation yet: the billing run records that.
+    if (row.status === 'canceled') {
+      await recordEvent(trx, {
+        merchantId: ctx.merchantId,
+        type: 'subscription.canceled',
+        subjectId: id,
+        at,
+        data: { object: subscriptionEventObject(row) },
+      })
+    }
   })
 }

@@ -3,8 +3,10 @@ import { addDays, type Clock, utcDate } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, ValidationError } from '../../../errors.js'
+import { recordEvent } from '../../events/services/record-event.js'
 import { loadBillingCustomer } from '../../invoices/services/billing.js'
 import type { CreateSubscriptionInput } from '../schema.js'
+import { subscriptionEventObject } from './event-data.js'
 import { loadPlan } from './get-plan.js'
 
 /**
@@ -55,7 +57,17 @@ export async function createSubscription({
         created_at: at,
         updated_at: at,
       })
-      .execute()
+      .returningAll()
+      .executeTakeFirstOrThrow()
+      .then((row) =>
+        recordEvent(trx, {
+          merchantId: ctx.merchantId,
+          type: 'subscription.created',
+          subjectId: id,
+          at,
+          data: { object: subscriptionEventObject(row) },
+        }),
+      )
     return id
   })
 }

@@ -1,6 +1,10 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import { addDays, type Clock, utcDate } from '../../../clock.js'
-import type { Database } from '../../../db/database.js'
+import type { Database, SubscriptionsTable } from '../../../db/database.js'
+import { recordEvents } from '../../events/services/record-event.js'
+import { subscriptionEventObject } from './event-data.js'
+
+type SubscriptionRow = Selectable<SubscriptionsTable>
 
 /** An invoice of the subscription `s` that is still owed and was due before `date`. */
 const unpaidDueBefore = (date: string) => sql<boolean>`exists (
@@ -28,27 +32,43 @@ export async function advanceSubscriptionStatuses({
   const now = clock.now()
   const today = utcDate(now)
   const scope = merchantId ? sql`and s.merchant_id = ${merchantId}::uuid` : sql``
-  const trialsEnded = await sql`update subscriptions s set status = 'active', updated_at = ${now}
-    where s.status = 'trialing' and s.trial_end <= ${today}::date ${scope}`.execute(db)
-  const recovered =
-    await sql`update subscriptions s set status = 'active', past_due_at = null, updated_at = ${now}
-    where s.status = 'past_due' and not ${unpaidDueBefore(today)} ${scope}`.execute(db)
-  const pastDue =
-    await sql`update subscriptions s set status = 'past_due', past_due_at = ${now}, updated_at = ${now}
-    where s.status = 'active' and ${unpaidDueBefore(today)} ${scope}`.execute(db)
-  // Canceled once the grace period has passed since the due date: due + grace <= today.
-  const unpaid = await sql`update subscriptions s
-    set status = 'canceled', canceled_at = ${now}, cancel_reason = 'unpaid', updated_at = ${now}
-    where s.status = 'past_due' and ${unpaidDueBefore(addDays(today, 1 - graceDays))} ${scope}`.execute(db)
-  const ended = await sql`update subscriptions s
-    set status = 'canceled', canceled_at = ${now}, cancel_reason = 'period_end', updated_at = ${now}
-    where s.status <> 'canceled' and s.cancel_at <= ${today}::date ${scope}`.execute(db)
-  const n = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n)
-  return {
-    trialsEnded: n(trialsEnded),
-    recovered: n(recovered),
-    pastDue: n(pastDue),
-    canceledUnpaid: n(unpaid),
-    canceledAtPeriodEnd: n(ended),
-  }
+  return db.transaction().execute(async (trx) => {
+    const trialsEnded = await sql`update subscriptions s set status = 'active', updated_at = ${now}
+      where s.status = 'trialing' and s.trial_end <= ${today}::date ${scope}`.execute(trx)
+    const recovered =
+      await sql`update subscriptions s set status = 'active', past_due_at = null, updated_at = ${now}
+      where s.status = 'past_due' and not ${unpaidDueBefore(today)} ${scope}`.execute(trx)
+    const pastDue = await sql<SubscriptionRow>`update subscriptions s
+      set status = 'past_due', past_due_at = ${now}, updated_at = ${now}
+      where s.status = 'active' and ${unpaidDueBefore(today)} ${scope} returning s.*`.execute(trx)
+    // Canceled once the grace period has passed since the due date: due + grace <= today.
+    const unpaid = await sql<SubscriptionRow>`update subscriptions s
+      set status = 'canceled', canceled_at = ${now}, cancel_reason = 'unpaid', updated_at = ${now}
+      where s.status = 'past_due' and ${unpaidDueBefore(addDays(today, 1 - graceDays))} ${scope}
+      returning s.*`.execute(trx)
+    const ended = await sql<SubscriptionRow>`update subscriptions s
+      set status = 'canceled', canceled_at = ${now}, cancel_reason = 'period_end', updated_at = ${now}
+      where s.status <> 'canceled' and s.cancel_at <= ${today}::date ${scope} returning s.*`.execute(trx)
+    const event = (type: 'subscription.past_due' | 'subscription.canceled') => (row: SubscriptionRow) => ({
+      merchantId: row.merchant_id,
+      type,
+      subjectId: row.id,
+      at: now,
+      data: { object: subscriptionEventObject(row) },
+    })
+    await recordEvents(trx, [
+      ...pastDue.rows.map(event('subscription.past_due')),
+      ...unpaid.rows.map(event('subscription.canceled')),
+      ...ended.rows.map(event('subscription.canceled')),
+    ])
+    const n = (r: { numAffectedRows?: bigint; rows: unknown[] }) =>
+      r.numAffectedRows === undefined ? r.rows.length : Number(r.numAffectedRows)
+    return {
+      trialsEnded: n(trialsEnded),
+      recovered: n(recovered),
+      pastDue: pastDue.rows.length,
+      canceledUnpaid: unpaid.rows.length,
+      canceledAtPeriodEnd: ended.rows.length,
+    }
+  })
 }

@@ -6,11 +6,14 @@ import { addDays, type Clock, utcDate } from '../../../clock.js'
 import type { Actor } from '../../../context.js'
 import type { Database, PlanInterval } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
+import { recordEvents } from '../../events/services/record-event.js'
 import { formatMinor, toMinor } from '../../invoices/money.js'
 import { applyCredit } from '../../invoices/services/credit.js'
+import { invoiceEventObject } from '../../invoices/services/event-data.js'
 import { newPayToken } from '../../invoices/services/send-invoice.js'
 import { syncInvoice } from '../../invoices/services/sync.js'
 import { fiatDecimals } from '../../rates/index.js'
+import { subscriptionEventObject } from './event-data.js'
 
 const SYSTEM: Actor = { type: 'system', id: null, role: 'admin' }
 /** Subscriptions issued per transaction: large enough to amortise round trips, small enough to hold few locks. */
@@ -190,8 +193,92 @@ async function issueBatch(trx: Transaction<Database>, opts: IssueOptions) {
     trx,
   )
 
+  await recordIssueEvents(trx, invoices, now)
   await applyCreditToSent(trx, sent, now)
   return { seen: due.length, issued: invoices.length }
+}
+
+/**
+ * The run's events, set-wise: invoice.created for every invoice, invoice.sent for those sent at once, and
+ * subscription.renewed for every period after the first.
+ */
+async function recordIssueEvents(
+  trx: Transaction<Database>,
+  invoices: {
+    id: string
+    invoiceId: string
+    merchant_id: string
+    customer_id: string
+    number: string
+    currency: string
+    amount: string
+    zero: string
+    next_period_start: string
+    periodEnd: string
+    period_index: number
+    dueDate: string
+    token: string | null
+  }[],
+  now: Date,
+) {
+  const objects = invoices.map((i) => ({
+    invoice: i,
+    object: invoiceEventObject({
+      id: i.invoiceId,
+      number: i.number,
+      customer_id: i.customer_id,
+      status: i.token ? 'open' : 'draft',
+      currency: i.currency,
+      total: i.amount,
+      amount_paid: i.zero,
+      issue_date: i.next_period_start,
+      due_date: i.dueDate,
+      sent_at: i.token ? now : null,
+      paid_at: null,
+      voided_at: null,
+    }),
+  }))
+  const renewedIds = invoices.filter((i) => i.period_index > 0).map((i) => i.id)
+  const renewed = renewedIds.length
+    ? await trx.selectFrom('subscriptions').selectAll().where('id', 'in', renewedIds).execute()
+    : []
+  const byId = new Map(invoices.map((i) => [i.id, i]))
+  await recordEvents(trx, [
+    ...objects.map(({ invoice, object }) => ({
+      merchantId: invoice.merchant_id,
+      type: 'invoice.created' as const,
+      subjectId: invoice.invoiceId,
+      at: now,
+      data: { object: { ...object, status: 'draft' as const, sentAt: null }, subscriptionId: invoice.id },
+    })),
+    ...objects
+      .filter(({ invoice }) => invoice.token)
+      .map(({ invoice, object }) => ({
+        merchantId: invoice.merchant_id,
+        type: 'invoice.sent' as const,
+        subjectId: invoice.invoiceId,
+        at: now,
+        data: { object, previousStatus: 'draft', subscriptionId: invoice.id },
+      })),
+    ...renewed.map((row) => {
+      const period = byId.get(row.id)
+      return {
+        merchantId: row.merchant_id,
+        type: 'subscription.renewed' as const,
+        subjectId: row.id,
+        at: now,
+        data: {
+          object: subscriptionEventObject(row),
+          period: {
+            index: period?.period_index ?? null,
+            start: period?.next_period_start ?? null,
+            end: period?.periodEnd ?? null,
+            invoiceId: period?.invoiceId ?? null,
+          },
+        },
+      }
+    }),
+  ])
 }
 
 /**
