@@ -3,6 +3,14 @@
  * module pulls no server code into a bundle.
  */
 import type { z } from 'zod'
+import type {
+  agingSchema,
+  analyticsQuery,
+  cohortsSchema,
+  customerMetricsSchema,
+  overviewSchema,
+  revenueSchema,
+} from './modules/analytics/schema.js'
 import type { apiKeySchema, createApiKeyBody, createdApiKeySchema } from './modules/api-keys/schema.js'
 import type { loginBody, meResponse, signupBody } from './modules/auth/schema.js'
 import type { checkoutSchema, checkoutStateSchema } from './modules/checkout/schema.js'
@@ -92,3 +100,10 @@ export type CheckoutState = z.infer<typeof checkoutStateSchema>
 export type ChargeInput = z.input<typeof chargeBody>
 export type ChargeResult = z.infer<typeof chargeResponse>
 export type CustomerBilling = z.infer<typeof customerBillingSchema>
+export type CustomerMetrics = z.infer<typeof customerMetricsSchema>
+export type CustomerDetail = CustomerDto & { metrics: CustomerMetrics }
+export type AnalyticsQueryInput = z.input<typeof analyticsQuery>
+export type AnalyticsOverview = z.infer<typeof overviewSchema>
+export type AnalyticsRevenue = z.infer<typeof revenueSchema>
+export type AnalyticsCohorts = z.infer<typeof cohortsSchema>
+export type AnalyticsAging = z.infer<typeof agingSchema>

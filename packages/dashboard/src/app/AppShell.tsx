@@ -36,24 +36,6 @@ function NavItem({ to, icon, children, active }: NavItemProps) {
   )
 }
 
-interface SoonItemProps {
-  icon: ReactNode
-  children: ReactNode
-}
-
-/** A section that later releases fill: visible, so the product's shape is clear, but not a link. */
-function SoonItem({ icon, children }: SoonItemProps) {
-  return (
-    <li>
-      <span className="nav__link nav__link--disabled" aria-disabled="true">
-        {icon}
-        <span>{children}</span>
-        <span className="nav__soon">Soon</span>
-      </span>
-    </li>
-  )
-}
-
 /** The signed-in frame: left navigation, a header with the merchant and sign-out, the page. */
 export function AppShell() {
   const me = useCurrentMe()
@@ -92,7 +74,9 @@ export function AppShell() {
               <NavItem to="/invoices" icon={<FileIcon />} active={pathname.startsWith('/invoices')}>
                 Invoices
               </NavItem>
-              <SoonItem icon={<ChartIcon />}>Analytics</SoonItem>
+              <NavItem to="/analytics" icon={<ChartIcon />} active={pathname.startsWith('/analytics')}>
+                Analytics
+              </NavItem>
             </ul>
             <p className="nav__heading">Settings</p>
             <ul>

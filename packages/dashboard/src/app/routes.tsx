@@ -58,6 +58,13 @@ export const routes: RouteObject[] = [
       { path: 'payments', element: <PaymentsPage /> },
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/:id', element: <InvoiceDetailPage /> },
+      {
+        // Its own chunk (with the chart library): the other pages never load it.
+        path: 'analytics',
+        lazy: async () => ({
+          Component: (await import('../features/analytics/components/AnalyticsPage')).AnalyticsPage,
+        }),
+      },
       { path: 'settings', element: <Navigate to="/settings/api-keys" replace /> },
       { path: 'settings/api-keys', element: <ApiKeysPage /> },
       { path: 'settings/wallets', element: <WalletsPage /> },

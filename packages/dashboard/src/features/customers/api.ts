@@ -1,5 +1,6 @@
 import type {
   CreateCustomerInput,
+  CustomerDetail,
   CustomerDto,
   CustomerList,
   DuplicateGroup,
@@ -8,7 +9,7 @@ import type {
 } from '@coinbook/api/contracts'
 import { apiRequest } from '../../api/client'
 
-export type { CustomerDto, DuplicateGroup }
+export type { CustomerDetail, CustomerDto, DuplicateGroup }
 
 export type CustomerSort = NonNullable<ListCustomersInput['sort']>
 export type CustomerStatus = CustomerDto['status']
@@ -22,8 +23,8 @@ export function listCustomers(params: ListCustomersParams, signal?: AbortSignal)
   return apiRequest<CustomerList>('/customers', { query: { ...params }, signal })
 }
 
-export function getCustomer(id: string, signal?: AbortSignal): Promise<CustomerDto> {
-  return apiRequest<CustomerDto>(`/customers/${encodeURIComponent(id)}`, { signal })
+export function getCustomer(id: string, signal?: AbortSignal): Promise<CustomerDetail> {
+  return apiRequest<CustomerDetail>(`/customers/${encodeURIComponent(id)}`, { signal })
 }
 
 export function createCustomer(input: CreateCustomerInput): Promise<CustomerDto> {

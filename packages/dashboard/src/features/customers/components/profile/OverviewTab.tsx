@@ -2,6 +2,8 @@ import { coinLabel } from '../../../../chains/coins'
 import { countryName } from '../../../../format/countries'
 import { formatDate, formatDateTime } from '../../../../format/dates'
 import { formatMoneyOrDash } from '../../../../format/money'
+import type { CustomerMetrics } from '../../../analytics/api'
+import { CustomerMetricsCards } from '../../../analytics/components/CustomerMetricsCards'
 import { useReportingCurrency } from '../../../auth/hooks/useMe'
 import type { CustomerDto } from '../../api'
 import { paymentTermsLabel, typeLabel } from '../../labels'
@@ -9,7 +11,8 @@ import { TagList } from '../CustomerBadges'
 import { DetailList } from './DetailList'
 
 export interface OverviewTabProps {
-  customer: CustomerDto
+  /** With its metrics when it came from GET /customers/{id}. */
+  customer: CustomerDto & { metrics?: CustomerMetrics | undefined }
 }
 
 function customFieldText(value: string | number | boolean | null): string {
@@ -44,6 +47,7 @@ export function OverviewTab({ customer: c }: OverviewTabProps) {
           <span className="stat__value stat__value--small">{formatDate(c.registrationDate)}</span>
         </div>
       </div>
+      {c.metrics ? <CustomerMetricsCards metrics={c.metrics} /> : null}
       <div className="overview__grid">
         <section className="card">
           <h2 className="card__title">Details</h2>
