@@ -133,6 +133,20 @@ function assertRendered(target, objects, { production }) {
     }
     for (const c of pod?.containers ?? []) {
       const cw = `${w} container ${c.name}`
+      if (kind === 'Deployment' && command === 'worker') {
+        // The worker's probes reach the port it serves its health on, so a stuck worker is restarted.
+        const port = c.env?.find((e) => e.name === 'WORKER_HEALTH_PORT')?.value
+        const named = c.ports?.find((p) => String(p.containerPort) === port)?.name
+        const probe = c.livenessProbe?.httpGet
+        if (
+          !port ||
+          !probe ||
+          probe.path !== '/healthz' ||
+          (probe.port !== named && String(probe.port) !== port)
+        ) {
+          fail(cw, 'needs WORKER_HEALTH_PORT and a livenessProbe on /healthz at that port')
+        }
+      }
       const args = c.command ?? []
       if (args[args.indexOf('packages/api/bin/coinbook.js') + 1] !== command) {
         fail(cw, `command must run \`coinbook ${command}\`, got ${JSON.stringify(c.command)}`)
@@ -263,8 +277,15 @@ function checkCompose() {
   if (!/^redis:7(\b|$)/.test(services.redis?.image ?? '')) fail(where('redis'), 'image must be redis:7')
 
   const hasHealthcheck = (s) => Boolean(s?.healthcheck?.test) && s.healthcheck.disable !== true
-  for (const name of ['postgres', 'redis', 'api', 'proxy']) {
+  for (const name of ['postgres', 'redis', 'api', 'worker', 'proxy']) {
     if (!hasHealthcheck(services[name])) fail(where(name), 'needs a healthcheck')
+  }
+  const workerPort = services.worker?.environment?.WORKER_HEALTH_PORT
+  if (
+    !workerPort ||
+    !JSON.stringify(services.worker?.healthcheck?.test ?? '').includes(`:${workerPort}/healthz`)
+  ) {
+    fail(where('worker'), 'needs WORKER_HEALTH_PORT and a healthcheck calling /healthz on it')
   }
   if (!JSON.stringify(services.api?.healthcheck?.test ?? '').includes('/readyz')) {
     fail(where('api'), 'healthcheck must call /readyz')

@@ -11,6 +11,7 @@ import { closeRateLimits } from './http/middleware/rate-limit.js'
 import { allJobs, createJobRunner, selectJobs, UnknownQueueError } from './jobs/index.js'
 import { endCheckoutStreams } from './modules/checkout/routes/events.js'
 import { createRateProvider } from './modules/rates/index.js'
+import { createWorkerHealthApp } from './modules/system/worker-health.js'
 
 const USAGE = `Usage: coinbook <command>
   start     API, dashboard and jobs in one process (the embedded default)
@@ -63,6 +64,11 @@ async function main(command: Command, queues: string[]) {
         queue: jobs.kind,
         command,
       })
+    })
+  } else if (config.WORKER_HEALTH_PORT !== undefined) {
+    const app = createWorkerHealthApp({ ...core, jobs })
+    server = serve({ fetch: app.fetch, port: config.WORKER_HEALTH_PORT, hostname: config.HOST }, (info) => {
+      log('info', `worker health on http://localhost:${info.port}/healthz`, { port: info.port })
     })
   }
 
