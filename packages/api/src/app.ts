@@ -33,6 +33,7 @@ import {
 import { memberRoutes } from './modules/members/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
+import { segmentRoutes } from './modules/segments/routes/index.js'
 import { statusRoutes } from './modules/status/routes/index.js'
 import { planRoutes, subscriptionRoutes } from './modules/subscriptions/routes/index.js'
 import { metricsRoutes } from './modules/system/metrics.js'
@@ -66,6 +67,7 @@ function protectedRoutes() {
     .route('/payments', paymentRoutes)
     .route('/wallets', walletRoutes)
     .route('/status', statusRoutes)
+    .route('/segments', segmentRoutes)
     .route('/events', eventRoutes)
     .route('/analytics', analyticsRoutes)
 }

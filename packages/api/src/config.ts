@@ -145,6 +145,8 @@ export const configSchema = z.object({
     .refine((ms) => ms >= 60_000 && ms <= 24 * 3_600_000, 'must be between 1 minute and 24 hours'),
   /** Days an unpaid subscription invoice may stay past due before the subscription is canceled. */
   SUBSCRIPTION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** Seconds a segment's count is reused (per process); 0 counts every time. */
+  SEGMENT_COUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   ...networkSettings(),
 })
 

@@ -32,6 +32,8 @@ export interface MerchantsTable {
   id: string
   name: string
   reporting_currency: Generated<string>
+  /** (0012) ISO 3166 country the merchant trades from: local vs international customers. */
+  country: ColumnType<string | null, string | null | undefined, string | null>
   created_at: DefaultTimestamp
 }
 
@@ -529,6 +531,60 @@ export interface InstallmentPlansTable {
   created_at: DefaultTimestamp
 }
 
+/** (0012) A merchant's own segment: a rule tree (modules/segments/rule.ts) over its customers. */
+export interface SegmentsTable {
+  id: string
+  merchant_id: string
+  name: string
+  description: string | null
+  rule: Json<unknown>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+/** (0012) The built-in segments' thresholds a merchant changed (modules/segments/settings.ts). */
+export interface SegmentSettingsTable {
+  merchant_id: string
+  settings: Json<Record<string, unknown>>
+  updated_at: DefaultTimestamp
+}
+
+export type BulkActionKind = 'addTags' | 'removeTags' | 'setTier' | 'setStatus' | 'delete' | 'export'
+export type BulkActionStatus = 'queued' | 'running' | 'completed' | 'failed'
+
+/** (0012) An action on many customers, run as a job in id-ordered batches. */
+export interface BulkActionsTable {
+  id: string
+  merchant_id: string
+  actor_type: 'user' | 'api_key' | 'system'
+  actor_id: string | null
+  action: BulkActionKind
+  selection: Json<Record<string, unknown>>
+  params: Json<Record<string, unknown>>
+  status: BulkActionStatus
+  matched: number
+  total: number | null
+  processed: Generated<number>
+  changed: Generated<number>
+  cursor: string | null
+  failure: Json<{ code: string; message: string }> | null
+  created_at: DefaultTimestamp
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+  updated_at: DefaultTimestamp
+}
+
+export interface BulkActionItemsTable {
+  bulk_action_id: string
+  customer_id: string
+}
+
+export interface BulkActionChunksTable {
+  bulk_action_id: string
+  seq: number
+  data: Uint8Array
+}
+
 export interface Checkpoint {
   number: string
   hash: string
@@ -576,6 +632,11 @@ export interface Database {
   subscriptions: SubscriptionsTable
   subscription_periods: SubscriptionPeriodsTable
   installment_plans: InstallmentPlansTable
+  segments: SegmentsTable
+  segment_settings: SegmentSettingsTable
+  bulk_actions: BulkActionsTable
+  bulk_action_items: BulkActionItemsTable
+  bulk_action_chunks: BulkActionChunksTable
   events: EventsTable
 }
 

@@ -15,5 +15,8 @@ const route = createRoute({
 })
 
 export const listCustomersRoute = createRouter().openapi(route, async (c) =>
-  c.json(await listCustomers({ ctx: c.var.ctx, input: c.req.valid('query') }), 200),
+  c.json(
+    await listCustomers({ ctx: c.var.ctx, input: c.req.valid('query'), now: c.var.deps.clock.now() }),
+    200,
+  ),
 )

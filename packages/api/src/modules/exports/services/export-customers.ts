@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type Expression, type SqlBool, sql } from 'kysely'
 import type { ServiceContext } from '../../../context.js'
 import { type CustomerFilterInput, customerFilters } from '../../customers/services/list-filters.js'
 import { type LiveCustomerRow, selectLiveCustomers } from '../../customers/services/live-customers.js'
@@ -16,6 +16,7 @@ type ExportRow = LiveCustomerRow & { coins: PaymentPreference[] | null }
 async function* customerBatches(
   ctx: ServiceContext,
   filters: CustomerFilterInput,
+  segment?: Expression<SqlBool>,
 ): AsyncGenerator<ExportRow[]> {
   let after: string | undefined
   for (;;) {
@@ -29,6 +30,7 @@ async function* customerBatches(
         ),
       )
       .where(customerFilters(filters))
+      .$if(segment !== undefined, (q) => q.where(segment as Expression<SqlBool>))
       .$if(after !== undefined, (q) => q.where('c.id', '<', after as string))
       .orderBy('c.id', 'desc')
       .limit(EXPORT_BATCH)
@@ -108,15 +110,18 @@ function cells(row: ExportRow): (string | null)[] {
 export function exportCustomers({
   ctx,
   input,
+  segment,
 }: {
   ctx: ServiceContext
-  input: CustomerFilterInput & { format: ExportFormat }
+  input: CustomerFilterInput & { format: ExportFormat; segmentId?: string | undefined }
+  /** The resolved segmentId (resolveSegment), when the export is of a segment. */
+  segment?: Expression<SqlBool> | undefined
 }): ReadableStream<Uint8Array> {
-  const { format, ...filters } = input
+  const { format, segmentId: _segmentId, ...filters } = input
   return streamFile({
     format,
     header: customerColumns.map((c) => c.header),
-    batches: customerBatches(ctx, filters),
+    batches: customerBatches(ctx, filters, segment),
     toCells: cells,
     toJson: (rows) => rows.map((r) => presentCustomer(r, r.coins ?? [], r)),
   })
