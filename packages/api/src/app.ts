@@ -31,6 +31,7 @@ import {
   invoiceSettingsRoutes,
 } from './modules/invoices/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
+import { configureMessageLinks } from './modules/messages/links.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
 import { segmentRoutes } from './modules/segments/routes/index.js'
@@ -109,6 +110,7 @@ export interface CreateAppOptions {
 
 /** Composes the HTTP app: health, the versioned API and (optionally) the dashboard. */
 export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
+  configureMessageLinks(deps.config)
   const api = apiV1()
   const app = new Hono<AppEnv>()
   app.use('*', requestId())

@@ -147,6 +147,19 @@ export const configSchema = z.object({
   SUBSCRIPTION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /** Seconds a segment's count is reused (per process); 0 counts every time. */
   SEGMENT_COUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; unset, the Outbox keeps it. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From address of every email; a merchant's sender name goes in front of it. */
+  MAIL_FROM: z.string().trim().min(3).default('no-reply@coinbook.local'),
+  /** Seconds between two passes of the mail sender over the outbox. */
+  MAIL_SEND_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** SMTP connections one process keeps open at most. */
+  MAIL_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  /** Key that signs unsubscribe links; unset, a key made for this database (migration 0014) is used. */
+  COINBOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ...networkSettings(),
 })
 

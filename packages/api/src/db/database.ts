@@ -600,6 +600,72 @@ export interface EventsTable {
   created_at: DefaultTimestamp
 }
 
+export type MessageStatus = 'queued' | 'sent' | 'failed' | 'suppressed'
+
+/** (0014) The communication log and mail outbox: one row per message, rendered when queued. */
+export interface MessagesTable {
+  id: string
+  merchant_id: string
+  customer_id: string | null
+  kind: string
+  channel: Generated<string>
+  to_address: string | null
+  subject: string
+  html: string
+  text: string
+  /** Extra mail headers (List-Unsubscribe…), as sent. */
+  headers: Json<Record<string, string>>
+  status: MessageStatus
+  suppressed_reason: string | null
+  attempts: Generated<number>
+  /** The SMTP server's reply to the last failed attempt. */
+  last_error: string | null
+  dedupe_key: string | null
+  invoice_id: string | null
+  payment_id: string | null
+  subscription_id: string | null
+  resent_from_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** Not sent before; a failed attempt moves it by the backoff. */
+  send_after: DefaultTimestamp
+  /** A sender's claim; once past, another sender may take the row (a killed worker's claim expires). */
+  lease_until: Timestamp | null
+  created_at: DefaultTimestamp
+  sent_at: Timestamp | null
+  updated_at: DefaultTimestamp
+}
+
+/** (0014) A merchant's edits of a kind's default email template. */
+export interface EmailTemplatesTable {
+  merchant_id: string
+  kind: string
+  subject: string
+  blocks: Json<Record<string, string>>
+  updated_at: DefaultTimestamp
+}
+
+/** (0014) Sender name, reply-to and the welcome mail switch, per merchant. */
+export interface EmailSettingsTable {
+  merchant_id: string
+  sender_name: string | null
+  reply_to: string | null
+  welcome_enabled: Generated<boolean>
+  updated_at: DefaultTimestamp
+}
+
+/** (0014) A customer unsubscribed from one kind of message. */
+export interface MessageOptOutsTable {
+  customer_id: string
+  kind: string
+  merchant_id: string
+  created_at: DefaultTimestamp
+}
+
+/** (0014) Server-side keys kept in the database (the unsubscribe-link key when COINBOOK_SECRET is unset). */
+export interface InstanceSecretsTable {
+  name: string
+  value: string
+  created_at: DefaultTimestamp
+}
 export interface Database {
   merchants: MerchantsTable
   users: UsersTable
@@ -638,6 +704,11 @@ export interface Database {
   bulk_action_items: BulkActionItemsTable
   bulk_action_chunks: BulkActionChunksTable
   events: EventsTable
+  messages: MessagesTable
+  email_templates: EmailTemplatesTable
+  email_settings: EmailSettingsTable
+  message_opt_outs: MessageOptOutsTable
+  instance_secrets: InstanceSecretsTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -7,11 +7,13 @@ import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
 import { customersImportJob } from './definitions/customers-import.js'
 import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
 import { pruneSessionsJob } from './definitions/prune-sessions.js'
+import { configureMessageLinks } from '../modules/messages/links.js'
 import { InlineJobRunner } from './inline.js'
 import type { JobDefinition, JobDeps, JobRunner } from './runner.js'
 
 /** Every job a worker runs for this deployment: housekeeping, and a scan and a confirm job per network. */
 export function allJobs(config: Config, chains: Chains): JobDefinition[] {
+  configureMessageLinks(config)
   const every = config.SCAN_INTERVAL_SECONDS * 1000
   return [
     pruneSessionsJob,
