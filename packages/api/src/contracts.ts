@@ -33,6 +33,7 @@ import type {
   chargeResponse,
   createInvoiceBody,
   customerBillingSchema,
+  installmentPlanSchema,
   invoiceListSchema,
   invoiceSchema,
   invoiceSummarySchema,
@@ -40,6 +41,7 @@ import type {
   quoteBody,
   quoteSchema,
   recordPaymentBody,
+  updateCustomerBillingBody,
 } from './modules/invoices/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
 import type {
@@ -51,6 +53,18 @@ import type {
   verifyPaymentResponse,
 } from './modules/payments/schema.js'
 import type { networkStatusSchema } from './modules/status/schema.js'
+import type {
+  cancelSubscriptionBody,
+  createPlanBody,
+  createSubscriptionBody,
+  listSubscriptionsQuery,
+  planListSchema,
+  planSchema,
+  subscriptionDetailSchema,
+  subscriptionListSchema,
+  subscriptionSchema,
+} from './modules/subscriptions/schema.js'
+import type { createTaxRateBody, taxRateSchema } from './modules/tax-rates/schema.js'
 import type { putWalletBody, walletSchema } from './modules/wallets/schema.js'
 
 export type { ErrorCode, FieldError } from './errors.js'
@@ -93,6 +107,19 @@ export type InvoiceList = z.infer<typeof invoiceListSchema>
 export type CreateInvoiceInput = z.input<typeof createInvoiceBody>
 export type ListInvoicesInput = z.input<typeof listInvoicesQuery>
 export type RecordInvoicePaymentInput = z.input<typeof recordPaymentBody>
+export type InstallmentPlan = z.infer<typeof installmentPlanSchema>
+export type UpdateCustomerBillingInput = z.input<typeof updateCustomerBillingBody>
+export type TaxRate = z.infer<typeof taxRateSchema>
+export type CreateTaxRateInput = z.input<typeof createTaxRateBody>
+export type Plan = z.infer<typeof planSchema>
+export type PlanList = z.infer<typeof planListSchema>
+export type CreatePlanInput = z.input<typeof createPlanBody>
+export type Subscription = z.infer<typeof subscriptionSchema>
+export type SubscriptionDetail = z.infer<typeof subscriptionDetailSchema>
+export type SubscriptionList = z.infer<typeof subscriptionListSchema>
+export type CreateSubscriptionInput = z.input<typeof createSubscriptionBody>
+export type ListSubscriptionsInput = z.input<typeof listSubscriptionsQuery>
+export type CancelSubscriptionInput = z.input<typeof cancelSubscriptionBody>
 export type Quote = z.infer<typeof quoteSchema>
 export type QuoteInput = z.input<typeof quoteBody>
 export type Checkout = z.infer<typeof checkoutSchema>

@@ -7,6 +7,7 @@ import { EditCustomerPage, NewCustomerPage } from '../features/customers/compone
 import { CustomersPage } from '../features/customers/components/list/CustomersPage'
 import { CustomerProfilePage } from '../features/customers/components/profile/CustomerProfilePage'
 import { ImportPage } from '../features/imports/components/ImportPage'
+import { InvoiceEditorPage } from '../features/invoices/components/editor/InvoiceEditorPage'
 import { InvoiceDetailPage } from '../features/invoices/components/InvoiceDetailPage'
 import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id/edit', element: <EditCustomerPage /> },
       { path: 'payments', element: <PaymentsPage /> },
       { path: 'invoices', element: <InvoicesPage /> },
+      { path: 'invoices/new', element: <InvoiceEditorPage /> },
       { path: 'invoices/:id', element: <InvoiceDetailPage /> },
       {
         // Its own chunk (with the chart library): the other pages never load it.

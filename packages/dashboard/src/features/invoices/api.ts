@@ -1,9 +1,16 @@
 import type {
+  ChargeInput,
+  ChargeResult,
+  CreateInvoiceInput,
+  CustomerBilling,
+  InstallmentPlan,
   Invoice,
   InvoiceList,
   InvoiceSummary,
   ListInvoicesInput,
   RecordInvoicePaymentInput,
+  TaxRate,
+  UpdateCustomerBillingInput,
 } from '@coinbook/api/contracts'
 import { apiRequest } from '../../api/client'
 
@@ -38,4 +45,63 @@ export function voidInvoice(id: string): Promise<Invoice> {
 /** Records a payment made outside Coinbook, in the invoice's currency. */
 export function recordInvoicePayment(id: string, input: RecordInvoicePaymentInput): Promise<Invoice> {
   return apiRequest<Invoice>(`/invoices/${encodeURIComponent(id)}/payments`, { method: 'POST', body: input })
+}
+
+export type {
+  ChargeInput,
+  ChargeResult,
+  CreateInvoiceInput,
+  CustomerBilling,
+  InstallmentPlan,
+  TaxRate,
+  UpdateCustomerBillingInput,
+}
+
+/** Creates a draft (or, with `installments`, a plan of invoices: the answer is the first). */
+export function createInvoice(input: CreateInvoiceInput): Promise<Invoice> {
+  return apiRequest<Invoice>('/invoices', { method: 'POST', body: input })
+}
+
+/** Charge now: a one-line invoice due today, sent, with a ready quote per coin. */
+export function chargeCustomer(customerId: string, input: ChargeInput): Promise<ChargeResult> {
+  return apiRequest<ChargeResult>(`/customers/${encodeURIComponent(customerId)}/charge`, {
+    method: 'POST',
+    body: input,
+  })
+}
+
+export function getCustomerBilling(customerId: string, signal?: AbortSignal): Promise<CustomerBilling> {
+  return apiRequest<CustomerBilling>(`/customers/${encodeURIComponent(customerId)}/billing`, { signal })
+}
+
+export function updateCustomerBilling(
+  customerId: string,
+  input: UpdateCustomerBillingInput,
+): Promise<CustomerBilling> {
+  return apiRequest<CustomerBilling>(`/customers/${encodeURIComponent(customerId)}/billing`, {
+    method: 'PATCH',
+    body: input,
+  })
+}
+
+export function getInstallmentPlan(id: string, signal?: AbortSignal): Promise<InstallmentPlan> {
+  return apiRequest<InstallmentPlan>(`/installment-plans/${encodeURIComponent(id)}`, { signal })
+}
+
+export function listTaxRates(signal?: AbortSignal): Promise<{ data: TaxRate[] }> {
+  return apiRequest<{ data: TaxRate[] }>('/tax-rates', { signal })
+}
+
+/** A coin Coinbook accepts (GET /payment-options), with display names. */
+export interface PaymentOptionInfo {
+  asset: string
+  assetName: string
+  network: string
+  networkName: string
+  decimals: number
+  contract: string | null
+}
+
+export function listPaymentOptions(signal?: AbortSignal): Promise<{ data: PaymentOptionInfo[] }> {
+  return apiRequest<{ data: PaymentOptionInfo[] }>('/payment-options', { signal })
 }

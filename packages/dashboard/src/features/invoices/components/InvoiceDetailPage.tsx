@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../ui/Alert'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { CopyButton } from '../../../ui/CopyButton'
 import { DocumentTitle } from '../../../ui/DocumentTitle'
+import { Flash } from '../../../ui/Flash'
 import { PageHeader } from '../../../ui/PageHeader'
 import { LoadingBlock } from '../../../ui/Spinner'
 import { useCurrentMe } from '../../auth/hooks/useMe'
@@ -56,6 +57,7 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
   const owing = invoice.status === 'open' || invoice.status === 'partially_paid'
   return (
     <>
+      <Flash />
       <DocumentTitle title={`Invoice ${invoice.number}`} />
       <PageHeader
         breadcrumb={<Link to="/invoices">Invoices</Link>}

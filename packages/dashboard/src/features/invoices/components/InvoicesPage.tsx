@@ -1,10 +1,13 @@
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { ErrorAlert } from '../../../ui/Alert'
 import { DocumentTitle } from '../../../ui/DocumentTitle'
 import { EmptyState } from '../../../ui/EmptyState'
 import { FilterSelect } from '../../../ui/FilterSelect'
+import { PlusIcon } from '../../../ui/icons'
 import { PageHeader } from '../../../ui/PageHeader'
 import { LoadingBlock } from '../../../ui/Spinner'
+import { useCurrentMe } from '../../auth/hooks/useMe'
 import type { InvoiceStatus, ListInvoicesParams } from '../api'
 import { useInvoiceList } from '../hooks/queries'
 import { invoiceStatusOptions } from '../labels'
@@ -27,6 +30,7 @@ export function InvoicesPage() {
     ...(cursors.length ? { cursor: cursors.at(-1) } : {}),
   }
   const list = useInvoiceList(params)
+  const canWrite = useCurrentMe().role !== 'viewer'
   const restart =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -40,6 +44,14 @@ export function InvoicesPage() {
       <PageHeader
         title="Invoices"
         description="What your customers owe, what they paid on chain or otherwise, and what is overdue."
+        actions={
+          canWrite ? (
+            <Link to="/invoices/new" className="button button--primary">
+              <PlusIcon />
+              New invoice
+            </Link>
+          ) : null
+        }
       />
       <section className="card card--flush" aria-label="Invoice list">
         <search className="filters" aria-label="Filter invoices">
@@ -80,7 +92,7 @@ export function InvoicesPage() {
             description={
               filtered
                 ? 'Try another status or search.'
-                : 'Invoices you create through the API (POST /api/v1/invoices) or with “Charge now” appear here.'
+                : 'Invoices you create here, through the API or with “Charge now” on a customer’s profile appear here.'
             }
           />
         ) : (

@@ -1,11 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
+  type ChargeInput,
+  type CreateInvoiceInput,
+  chargeCustomer,
+  createInvoice,
+  getCustomerBilling,
+  getInstallmentPlan,
   getInvoice,
   type Invoice,
   type ListInvoicesParams,
   listInvoices,
+  listPaymentOptions,
+  listTaxRates,
   recordInvoicePayment,
   sendInvoice,
+  type UpdateCustomerBillingInput,
+  updateCustomerBilling,
   voidInvoice,
 } from '../api'
 
@@ -49,3 +59,87 @@ export const useRecordInvoicePayment = () =>
       ...(arg.note ? { note: arg.note } : {}),
     }),
   )
+
+export const billingKeys = {
+  customer: (customerId: string) => ['customers', 'billing', customerId] as const,
+}
+
+/** The customer's tax exemption, auto-send and credit per currency. */
+export function useCustomerBilling(customerId: string | undefined) {
+  return useQuery({
+    queryKey: billingKeys.customer(customerId ?? ''),
+    queryFn: ({ signal }) => getCustomerBilling(customerId ?? '', signal),
+    enabled: Boolean(customerId),
+  })
+}
+
+export function useUpdateCustomerBilling(customerId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: UpdateCustomerBillingInput) => updateCustomerBilling(customerId, input),
+    onSuccess: (billing) => client.setQueryData(billingKeys.customer(customerId), billing),
+  })
+}
+
+/** The merchant's tax rates, rarely changed: kept for the session. */
+export function useTaxRates() {
+  return useQuery({
+    queryKey: ['tax-rates'],
+    queryFn: ({ signal }) => listTaxRates(signal),
+    staleTime: 5 * 60_000,
+  })
+}
+
+/** Every coin Coinbook accepts in this deployment. */
+export function usePaymentOptions() {
+  return useQuery({
+    queryKey: ['payment-options'],
+    queryFn: ({ signal }) => listPaymentOptions(signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+export interface CreateInvoiceArgs {
+  input: CreateInvoiceInput
+  /** Send it (every invoice of an installment plan) once it is created. */
+  send: boolean
+}
+
+/**
+ * Creates a draft and, when asked, sends it. An installment plan's invoices are all sent. When the draft
+ * was created but sending failed, the error carries the draft (`created`) so the editor can open it.
+ */
+export function useCreateInvoice() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ input, send }: CreateInvoiceArgs) => {
+      const draft = await createInvoice(input)
+      if (!send) return draft
+      try {
+        if (draft.installment) {
+          const plan = await getInstallmentPlan(draft.installment.planId)
+          for (const inst of plan.installments) {
+            if (inst.status === 'draft') await sendInvoice(inst.invoiceId)
+          }
+          return await getInvoice(draft.id)
+        }
+        return draft.status === 'draft' ? await sendInvoice(draft.id) : draft
+      } catch (error) {
+        throw Object.assign(error instanceof Error ? error : new Error(String(error)), { created: draft })
+      }
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: invoiceKeys.all }),
+  })
+}
+
+/** Charge now: the invoice, its pay link and a quote per coin. */
+export function useChargeCustomer(customerId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ChargeInput) => chargeCustomer(customerId, input),
+    onSuccess: (result) => {
+      client.setQueryData(invoiceKeys.detail(result.invoice.id), result.invoice)
+      void client.invalidateQueries({ queryKey: ['invoices', 'list'] })
+    },
+  })
+}
