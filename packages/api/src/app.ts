@@ -32,6 +32,7 @@ import {
 } from './modules/invoices/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
 import { configureMessageLinks } from './modules/messages/links.js'
+import { paymentMethodRoutes } from './modules/payment-methods/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
 import { segmentRoutes } from './modules/segments/routes/index.js'
@@ -41,6 +42,7 @@ import { metricsRoutes } from './modules/system/metrics.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
 import { taxRateRoutes } from './modules/tax-rates/routes/index.js'
 import { walletRoutes } from './modules/wallets/routes/index.js'
+import { sharedAddressRoutes } from './modules/wallets/routes/shared-addresses.js'
 
 /** Routes that need a caller (session or API key); writes honour Idempotency-Key. */
 function protectedRoutes() {
@@ -57,6 +59,7 @@ function protectedRoutes() {
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)
     .route('/customers', customerInvoiceRoutes)
+    .route('/customers', paymentMethodRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
     .route('/installment-plans', installmentPlanRoutes)
@@ -66,6 +69,7 @@ function protectedRoutes() {
     .route('/payment-options', paymentOptionRoutes)
     .route('/payments', paymentExportRoutes)
     .route('/payments', paymentRoutes)
+    .route('/wallets', sharedAddressRoutes)
     .route('/wallets', walletRoutes)
     .route('/status', statusRoutes)
     .route('/segments', segmentRoutes)

@@ -1,3 +1,4 @@
+import { formatUnits } from '@coinbook/chain-watchers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
 import { customerAddress, type EvmFixture, evmFixture } from '../../chain-watchers/test/evm/fixture.js'
@@ -137,6 +138,14 @@ describe('EVM payments end to end on anvil', () => {
       confirmations: 1,
       requiredConfirmations: 3,
       created: true,
+    })
+    // Found by Alice's own address; the network fee is what the payer's balance lost beyond the value.
+    const fee = (await f.payerSpentIn(hash)) - 500_000_000_000_000_000n
+    expect(fee).toBeGreaterThan(0n)
+    expect(first.body.data[0]).toMatchObject({
+      matchedBy: 'address',
+      networkFee: formatUnits(fee, 18),
+      networkFeeAsset: 'ETH',
     })
     const again = await t.request('POST', '/api/v1/payments/verify', {
       as: owner,

@@ -81,6 +81,11 @@ export class Chains {
     let q = db.selectFrom('deposit_targets').select('address').where('network', '=', network)
     if (entry.loadedAt) q = q.where('created_at', '>', new Date(entry.loadedAt.getTime() - 5 * 60_000))
     for (const row of await q.execute()) entry.set.add(row.address)
+    // Addresses a merchant gives to everyone (EVM, Bitcoin, Tron) are watched like deposit targets.
+    let shared = db.selectFrom('shared_receiving_addresses').select('address').where('network', '=', network)
+    if (entry.loadedAt)
+      shared = shared.where('created_at', '>', new Date(entry.loadedAt.getTime() - 5 * 60_000))
+    for (const row of await shared.execute()) entry.set.add(row.address)
     entry.loadedAt = now
     return entry.set
   }

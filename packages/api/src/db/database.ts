@@ -244,9 +244,65 @@ export interface PaymentsTable {
   counted: Generated<boolean>
   /** (0007) The invoice the payment was applied to (it paid one of the invoice's quotes). */
   invoice_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** (0013) The transaction's network fee in base units of the network's native asset, when the chain told it. */
+  network_fee: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>
+  /** (0013) How the payment found its customer; null while it has none. */
+  matched_by: ColumnType<MatchedBy | null, MatchedBy | null | undefined, MatchedBy | null>
   detected_at: DefaultTimestamp
   confirmed_at: Timestamp | null
   updated_at: DefaultTimestamp
+}
+
+/**
+ * address: the customer's own deposit address; reference / memo: their Solana Pay reference or TON comment;
+ * quote: the exact amount of one open invoice quote; sender: a wallet known for this customer alone;
+ * manual: assigned by the merchant.
+ */
+export type MatchedBy = 'address' | 'reference' | 'memo' | 'quote' | 'sender' | 'manual'
+
+/** (0013) A wallet a customer paid from (learned) or the merchant added (manual). */
+export interface PayerWalletsTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  network: string
+  /** Normalised: what a payment's sender is compared with. */
+  address: string
+  display_address: string
+  label: string | null
+  source: 'learned' | 'manual'
+  /** Seen for several customers, or marked so: never used to recognise anyone. */
+  shared: Generated<boolean>
+  payment_count: Generated<number>
+  first_seen_at: Timestamp | null
+  last_seen_at: Timestamp | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+/** (0013) Where to send a customer's refund on a network. */
+export interface RefundAddressesTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  network: string
+  address: string
+  display_address: string
+  /** TON comment an exchange needs to credit the refund. */
+  memo: string | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+/** (0013) An address on a derived network (EVM, Bitcoin, Tron) the merchant gives to everyone. */
+export interface SharedReceivingAddressesTable {
+  id: string
+  merchant_id: string
+  network: string
+  address: string
+  display_address: string
+  label: string | null
+  created_at: DefaultTimestamp
 }
 
 export interface ChainCursorsTable {
@@ -698,6 +754,9 @@ export interface Database {
   subscriptions: SubscriptionsTable
   subscription_periods: SubscriptionPeriodsTable
   installment_plans: InstallmentPlansTable
+  payer_wallets: PayerWalletsTable
+  refund_addresses: RefundAddressesTable
+  shared_receiving_addresses: SharedReceivingAddressesTable
   segments: SegmentsTable
   segment_settings: SegmentSettingsTable
   bulk_actions: BulkActionsTable

@@ -38,6 +38,8 @@ export interface EvmFixture {
   /** Another adapter over the same node with other settings. */
   adapterWith(extra: Partial<EvmAdapterConfig>): EvmAdapter
   payNative(to: Address, ether: string): Promise<Hash>
+  /** anvil's funded account i (0 is `payer`), as another customer's own wallet. */
+  otherPayer(index: number): { address: Address; payNative(to: Address, ether: string): Promise<Hash> }
   payToken(token: Address, to: Address, amount: bigint, opts?: { gas?: bigint }): Promise<Hash>
   batchPay(token: Address, payments: [Address, bigint][]): Promise<Hash>
   transferWithMemo(token: Address, to: Address, amount: bigint): Promise<Hash>
@@ -98,6 +100,17 @@ export async function evmFixture(): Promise<EvmFixture> {
     adapter: adapterWith({}),
     adapterWith,
     payNative: (to, ether) => mined(wallet.sendTransaction({ to, value: parseEther(ether) })),
+    otherPayer(index) {
+      const other = createWalletClient({
+        account: mnemonicToAccount(anvilMnemonic, { addressIndex: index }),
+        chain: foundry,
+        transport: http(anvil.url),
+      })
+      return {
+        address: other.account.address,
+        payNative: (to, ether) => mined(other.sendTransaction({ to, value: parseEther(ether) })),
+      }
+    },
     payToken: (token, to, amount, opts = {}) =>
       mined(
         wallet.writeContract({

@@ -9,6 +9,7 @@ import * as m0008 from './0008_subscriptions.js'
 import * as m0009 from './0009_events.js'
 import * as m0011 from './0011_customer_metrics.js'
 import * as m0012 from './0012_segments.js'
+import * as m0013 from './0013_payment_methods.js'
 import * as m0014 from './0014_messages.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0009_events': m0009,
   '0011_customer_metrics': m0011,
   '0012_segments': m0012,
+  '0013_payment_methods': m0013,
   '0014_messages': m0014,
 }

@@ -46,6 +46,15 @@ export const paymentSchema = z
     reference: z.string().nullable().openapi({ description: 'Solana: the Solana Pay reference it carried' }),
     amount: z.string().openapi({ description: 'Exact decimal amount of the asset' }),
     amountBaseUnits: z.string(),
+    networkFee: z.string().nullable().openapi({
+      description:
+        'What the sender paid the network for the whole transaction, an exact decimal of networkFeeAsset; null where the chain did not tell it (a scanned Bitcoin payment until verified)',
+    }),
+    networkFeeAsset: z.enum(assetIds).openapi({ description: 'The network’s native asset' }),
+    matchedBy: z.enum(['address', 'reference', 'memo', 'quote', 'sender', 'manual']).nullable().openapi({
+      description:
+        'How the customer was found: their deposit address, Solana Pay reference or TON comment, the exact amount of an open invoice quote, a wallet known for them alone (sender), or assigned by hand; null while unattributed',
+    }),
     fiatCurrency: z.string(),
     fiatValue: z
       .string()

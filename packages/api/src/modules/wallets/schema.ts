@@ -41,3 +41,32 @@ export const walletSchema = z
 export const walletListSchema = z.object({ data: z.array(walletSchema) }).openapi('WalletList')
 
 export type PutWalletInput = z.infer<typeof putWalletBody>
+
+export const sharedAddressSchema = z
+  .object({
+    id: z.uuid(),
+    network: z.enum(networkIds),
+    address: z.string(),
+    label: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('SharedReceivingAddress')
+
+export const sharedAddressListSchema = z
+  .object({ data: z.array(sharedAddressSchema) })
+  .openapi('SharedReceivingAddressList')
+
+export const addSharedAddressBody = z
+  .strictObject({
+    network: z.enum(networkIds),
+    address: z.string().trim().min(1, 'is required').max(128),
+    label: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  })
+  .openapi('AddSharedReceivingAddressRequest')
+
+export type AddSharedAddressInput = z.infer<typeof addSharedAddressBody>

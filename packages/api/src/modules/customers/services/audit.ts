@@ -7,6 +7,11 @@ export type CustomerAuditAction =
   | 'customer.deleted'
   | 'customer.merged'
   | 'customer.payment_assigned'
+  | 'customer.wallet_added'
+  | 'customer.wallet_updated'
+  | 'customer.wallet_removed'
+  | 'customer.refund_address_set'
+  | 'customer.refund_address_removed'
 
 /** Appends an entry to a customer's audit trail, in the caller's transaction. */
 export async function recordCustomerAudit(

@@ -3,11 +3,13 @@ import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError } from '../../../errors.js'
 import { recordCustomerAudit } from '../../customers/services/audit.js'
 import { assertCustomer } from '../../deposit-targets/services/allocate.js'
+import { learnPayerWallet } from '../../payment-methods/services/learn-payer-wallet.js'
 import { applyStatsDelta } from './stats.js'
 
 /**
  * Gives an unattributed payment (one that reached a Solana or TON wallet without a customer's reference
- * or comment) to a customer: from then on it counts in their stats like any other. Assigning it to the
+ * or comment) to a customer: from then on it counts in their stats like any other, and the wallet it came
+ * from is remembered for them. Assigning it to the
  * same customer again changes nothing; a payment that already has another customer is a conflict.
  */
 export async function assignPayment({
@@ -37,9 +39,20 @@ export async function assignPayment({
     }
     await trx
       .updateTable('payments')
-      .set({ customer_id: customerId, updated_at: new Date() })
+      .set({ customer_id: customerId, matched_by: 'manual', updated_at: new Date() })
       .where('id', '=', payment.id)
       .execute()
+    // The merchant says whose it is: its wallet recognises this customer next time (unless shared).
+    if (payment.status !== 'failed') {
+      await learnPayerWallet(trx, {
+        merchantId: ctx.merchantId,
+        customerId,
+        network: payment.network,
+        from: payment.from_address,
+        to: payment.to_address,
+        seenAt: payment.block_time ?? payment.detected_at,
+      })
+    }
     if (payment.counted) {
       await applyStatsDelta(trx, { customerId, sign: 1, fiatValue: payment.fiat_value })
     }

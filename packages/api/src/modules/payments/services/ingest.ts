@@ -11,7 +11,7 @@ import { type Selectable, sql, type Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { Executor } from '../../../context.js'
-import type { Database, PaymentStatus, PaymentsTable } from '../../../db/database.js'
+import type { Database, MatchedBy, PaymentStatus, PaymentsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { recordEvent } from '../../events/services/record-event.js'
 import type { EventType } from '../../events/types.js'
@@ -21,7 +21,10 @@ import {
   recordInvoiceApplication,
 } from '../../invoices/services/apply-chain-payment.js'
 import { syncInvoice } from '../../invoices/services/sync.js'
+import { findSenderCustomer } from '../../payment-methods/services/find-sender-customer.js'
+import { learnPayerWallet } from '../../payment-methods/services/learn-payer-wallet.js'
 import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
+import { findSharedReceiver } from '../../wallets/services/find-shared-receiver.js'
 import { paymentEventObject } from './event-data.js'
 import { applyStatsDelta } from './stats.js'
 
@@ -56,6 +59,8 @@ interface Target {
   merchant_id: string
   customer_id: string | null
   reporting_currency: string
+  /** How the customer was found; null while there is none. */
+  matched_by: MatchedBy | null
 }
 
 /** An event that pays one of our targets, with its price looked up: ready to write. */
@@ -136,27 +141,49 @@ async function findTarget(deps: IngestDeps, e: TransferEvent): Promise<Target | 
     .where(sql<string>`coalesce(t.memo, '')`, '=', e.memo ? normalizeMemo(e.network, e.memo) : '')
     .where(sql<string>`coalesce(t.reference, '')`, '=', e.reference ?? '')
     .executeTakeFirst()
-  if (target || isDerivedNetwork(e.network) || e.status === 'failed') return target
-  const wallet = await deps.db
-    .selectFrom('wallets as w')
-    .innerJoin('merchants as m', 'm.id', 'w.merchant_id')
-    .select(['w.merchant_id', 'w.created_at', 'm.reporting_currency'])
-    .where('w.network', '=', e.network)
-    .where('w.address', '=', address)
-    .orderBy(sql`w.retired_at is null`, 'desc')
-    .orderBy('w.created_at', 'desc')
-    .executeTakeFirst()
+  if (target) {
+    const matched_by = e.reference ? 'reference' : e.memo && !isDerivedNetwork(e.network) ? 'memo' : 'address'
+    return { ...target, matched_by }
+  }
+  if (e.status === 'failed') return undefined
+  // An address every customer pays: the Solana/TON wallet, or one the merchant listed as shared.
+  const wallet = await findSharedReceiver(deps.db, e.network, address)
   if (!wallet) return undefined
   if (e.blockTime !== undefined && e.blockTime * 1000 < wallet.created_at.getTime() - UNATTRIBUTED_GRACE_MS)
     return undefined
-  const matched = await matchOpenQuote(deps, e, wallet.merchant_id)
-  if (matched) return { ...matched, reporting_currency: wallet.reporting_currency }
   return {
-    id: null,
-    merchant_id: wallet.merchant_id,
-    customer_id: null,
+    ...(await recogniseOnSharedAddress(deps, e, wallet.merchant_id)),
     reporting_currency: wallet.reporting_currency,
   }
+}
+
+/**
+ * Who paid a shared address without a reference or comment of any customer, from two signals: the open
+ * invoice quotes of exactly this asset and amount, and the sender's wallet when it is known for exactly
+ * one customer (and not shared).
+ * - No known sender: one quote only gives the payment to that quote's invoice (matched by quote).
+ * - Known sender, no quote of another customer: one quote of theirs → that invoice (quote); none or
+ *   several of theirs → the customer alone (sender).
+ * - Known sender and a quote of another customer: the signals disagree, the merchant decides.
+ * Otherwise the payment waits, unattributed, in the merchant's inbox; assigning it by hand teaches its
+ * wallet for next time.
+ */
+async function recogniseOnSharedAddress(
+  deps: IngestDeps,
+  e: TransferEvent,
+  merchantId: string,
+): Promise<Omit<Target, 'reporting_currency'>> {
+  const [quotes, sender] = await Promise.all([
+    openQuotesOfAmount(deps, e, merchantId),
+    findSenderCustomer(deps.db, { merchantId, network: e.network, from: e.from }, deps.mode),
+  ])
+  const [onlyQuote] = quotes
+  const unattributed = { id: null, merchant_id: merchantId, customer_id: null, matched_by: null }
+  if (sender === undefined)
+    return quotes.length === 1 && onlyQuote ? { ...onlyQuote, matched_by: 'quote' } : unattributed
+  if (quotes.some((q) => q.customer_id !== sender)) return unattributed
+  if (quotes.length === 1 && onlyQuote) return { ...onlyQuote, matched_by: 'quote' }
+  return { id: null, merchant_id: merchantId, customer_id: sender, matched_by: 'sender' }
 }
 
 /** How long after its rate lock expired a quote still claims a payment of exactly its amount. */
@@ -165,14 +192,14 @@ const QUOTE_MATCH_AFTER_EXPIRY_MS = 60 * 60_000
 /**
  * A payment to the merchant's wallet that lost its reference or comment (a wallet or exchange that drops
  * them) still belongs to an invoice when its asset and exact amount are those of one open quote, and of
- * only one: two candidates leave it to the merchant, who assigns it by hand.
+ * only one: two candidates leave it to the merchant, who assigns it by hand. Returns up to 3 candidates.
  */
-async function matchOpenQuote(
+async function openQuotesOfAmount(
   deps: IngestDeps,
   e: TransferEvent,
   merchantId: string,
-): Promise<Omit<Target, 'reporting_currency'> | undefined> {
-  if (e.status === 'failed') return undefined
+): Promise<Omit<Target, 'reporting_currency' | 'matched_by'>[]> {
+  if (e.status === 'failed') return []
   const at = e.blockTime !== undefined ? new Date(e.blockTime * 1000) : (deps.clock?.now() ?? new Date())
   const candidates = await deps.db
     .selectFrom('invoice_quotes as q')
@@ -189,9 +216,9 @@ async function matchOpenQuote(
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('invoice_payments as ip').select('ip.id').whereRef('ip.quote_id', '=', 'q.id'))),
     )
-    .limit(2)
+    .limit(3)
     .execute()
-  return candidates.length === 1 ? candidates[0] : undefined
+  return candidates
 }
 
 interface Price {
@@ -265,12 +292,29 @@ async function upsertPayment(
       rate_source: price.source,
       status: 'pending',
       invoice_id: invoice?.invoiceId ?? null,
+      network_fee: e.fee ?? null,
+      matched_by: target.matched_by,
     })
     .onConflict((oc) => oc.columns(['network', 'tx_hash', 'event_index']).doNothing())
     .returning('id')
     .executeTakeFirst()
   if (inserted && invoice) {
     await recordInvoiceApplication(trx, { id: inserted.id, merchantId: target.merchant_id }, invoice)
+  }
+  if (inserted && target.customer_id && e.status !== 'failed') {
+    const seenAt = e.blockTime !== undefined ? new Date(e.blockTime * 1000) : new Date()
+    await learnPayerWallet(
+      trx,
+      {
+        merchantId: target.merchant_id,
+        customerId: target.customer_id,
+        network: e.network,
+        from: e.from,
+        to: e.to,
+        seenAt,
+      },
+      deps.mode,
+    )
   }
 
   // Lock the row: scan, verify and the confirmation job may all be looking at it.
@@ -282,6 +326,10 @@ async function upsertPayment(
     .where('event_index', '=', e.eventIndex)
     .forUpdate()
     .executeTakeFirstOrThrow()
+  // A scan may not read the fee (a Bitcoin block's inputs carry no amounts); a later verify fills it in.
+  if (e.fee !== undefined && current.network_fee === null) {
+    await trx.updateTable('payments').set({ network_fee: e.fee }).where('id', '=', current.id).execute()
+  }
   if (inserted) {
     await recordEvent(trx, {
       merchantId: current.merchant_id,

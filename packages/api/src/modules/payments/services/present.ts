@@ -4,6 +4,7 @@ import {
   formatUnits,
   type NetworkId,
   type NetworkMode,
+  networks,
 } from '@coinbook/chain-watchers'
 import type { Selectable } from 'kysely'
 import type { PaymentsTable } from '../../../db/database.js'
@@ -28,6 +29,12 @@ export function presentPayment(
     reference: row.reference,
     amount: formatUnits(BigInt(row.amount), row.decimals),
     amountBaseUnits: row.amount,
+    networkFee:
+      row.network_fee === null
+        ? null
+        : formatUnits(BigInt(row.network_fee), networks[network].nativeDecimals),
+    networkFeeAsset: networks[network].nativeAsset,
+    matchedBy: row.matched_by,
     fiatCurrency: row.fiat_currency,
     fiatValue: row.fiat_value,
     rate: row.rate,
