@@ -9,10 +9,12 @@ export interface InvoicesTableProps {
   invoices: readonly InvoiceSummary[]
   /** A newer page is loading: the rows are dimmed but stay usable. */
   stale?: boolean
+  /** On a customer's profile: every row is theirs. */
+  hideCustomer?: boolean
 }
 
 /** Invoices as a table: one Tab stop, arrows move between rows, Enter opens the invoice. */
-export function InvoicesTable({ invoices, stale = false }: InvoicesTableProps) {
+export function InvoicesTable({ invoices, stale = false, hideCustomer = false }: InvoicesTableProps) {
   const { active, rowProps } = useRovingRows(invoices, (_, row) =>
     row.querySelector<HTMLAnchorElement>('a[href]')?.click(),
   )
@@ -22,7 +24,7 @@ export function InvoicesTable({ invoices, stale = false }: InvoicesTableProps) {
         <thead>
           <tr>
             <th scope="col">Number</th>
-            <th scope="col">Customer</th>
+            {hideCustomer ? null : <th scope="col">Customer</th>}
             <th scope="col">Status</th>
             <th scope="col">Due</th>
             <th scope="col" className="num">
@@ -45,7 +47,9 @@ export function InvoicesTable({ invoices, stale = false }: InvoicesTableProps) {
                   {inv.number}
                 </Link>
               </td>
-              <td>{inv.customerName ?? <span className="muted">Deleted customer</span>}</td>
+              {hideCustomer ? null : (
+                <td>{inv.customerName ?? <span className="muted">Deleted customer</span>}</td>
+              )}
               <td>
                 <InvoiceStatusBadge invoice={inv} />
               </td>

@@ -33,8 +33,17 @@ export function useInvoiceList(params: ListInvoicesParams) {
   })
 }
 
-export function useInvoice(id: string) {
-  return useQuery({ queryKey: invoiceKeys.detail(id), queryFn: ({ signal }) => getInvoice(id, signal) })
+export function useInvoice(
+  id: string,
+  opts: {
+    refetchInterval?: number | false | ((q: { state: { data?: Invoice | undefined } }) => number | false)
+  } = {},
+) {
+  return useQuery({
+    queryKey: invoiceKeys.detail(id),
+    queryFn: ({ signal }) => getInvoice(id, signal),
+    ...(opts.refetchInterval !== undefined ? { refetchInterval: opts.refetchInterval } : {}),
+  })
 }
 
 /** Send, void and record a payment all answer with the invoice: it replaces the cached one. */

@@ -9,10 +9,10 @@ import { Flash } from '../../../../ui/Flash'
 import { LoadingBlock } from '../../../../ui/Spinner'
 import { TabPanel, Tabs } from '../../../../ui/Tabs'
 import { useCurrentMe } from '../../../auth/hooks/useMe'
+import { CustomerInvoicesTab } from '../../../invoices/components/customer/CustomerInvoicesTab'
 import { CustomerPaymentsTab } from '../../../payments/components/CustomerPaymentsTab'
 import { useCustomer, useDeleteCustomer } from '../../hooks/queries'
 import { AddressesTab } from './AddressesTab'
-import { InvoicesTab } from './EmptyTabs'
 import { NotesTab } from './NotesTab'
 import { OverviewTab } from './OverviewTab'
 import { ProfileHeader } from './ProfileHeader'
@@ -80,7 +80,7 @@ export function CustomerProfilePage() {
       <TabPanel idPrefix="customer" id={tab}>
         {tab === 'overview' ? <OverviewTab customer={c} /> : null}
         {tab === 'payments' ? <CustomerPaymentsTab customer={c} /> : null}
-        {tab === 'invoices' ? <InvoicesTab /> : null}
+        {tab === 'invoices' ? <CustomerInvoicesTab customer={c} /> : null}
         {tab === 'addresses' ? <AddressesTab customer={c} canWrite={me.role !== 'viewer'} /> : null}
         {tab === 'notes' ? <NotesTab customer={c} /> : null}
       </TabPanel>

@@ -48,6 +48,9 @@ export function ProfileHeader({ customer, onDelete, canWrite }: ProfileHeaderPro
       </div>
       {canWrite ? (
         <div className="page-header__actions">
+          <Link to="?tab=invoices&charge=1" className="button button--primary">
+            Charge now
+          </Link>
           <Link to={`/customers/${c.id}/edit`} className="button button--secondary">
             <EditIcon />
             Edit
