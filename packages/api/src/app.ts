@@ -42,6 +42,7 @@ import { metricsRoutes } from './modules/system/metrics.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
 import { taxRateRoutes } from './modules/tax-rates/routes/index.js'
 import { walletRoutes } from './modules/wallets/routes/index.js'
+import { webhookEndpointRoutes } from './modules/webhooks/routes/index.js'
 import { sharedAddressRoutes } from './modules/wallets/routes/shared-addresses.js'
 
 /** Routes that need a caller (session or API key); writes honour Idempotency-Key. */
@@ -74,6 +75,7 @@ function protectedRoutes() {
     .route('/status', statusRoutes)
     .route('/segments', segmentRoutes)
     .route('/events', eventRoutes)
+    .route('/webhook-endpoints', webhookEndpointRoutes)
     .route('/analytics', analyticsRoutes)
 }
 

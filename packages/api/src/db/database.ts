@@ -432,6 +432,8 @@ export interface TaxRatesTable {
 export interface InvoicesTable {
   id: string
   merchant_id: string
+  /** (0010) When invoice.overdue was recorded: once per invoice. */
+  overdue_event_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   customer_id: string
   number: string
   status: InvoiceStatus
@@ -722,6 +724,55 @@ export interface InstanceSecretsTable {
   value: string
   created_at: DefaultTimestamp
 }
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed'
+export type WebhookAttemptTrigger = 'schedule' | 'replay' | 'test'
+
+export interface WebhookEndpointsTable {
+  id: string
+  merchant_id: string
+  url: string
+  description: string | null
+  event_types: string[]
+  enabled: Generated<boolean>
+  disabled_reason: string | null
+  disabled_at: Date | null
+  /** whsec_… as stored: `plain:` or `aes256gcm:` (WEBHOOKS_SECRET_KEY) — see webhooks/secrets.ts. */
+  secret: string
+  previous_secret: string | null
+  previous_secret_expires_at: Date | null
+  failing_since: Date | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export interface WebhookDeliveriesTable {
+  id: string
+  merchant_id: string
+  endpoint_id: string
+  event_id: string
+  event_type: string
+  payload: Json<Record<string, unknown>> | null
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>
+  attempts: Generated<number>
+  next_attempt_at: DefaultTimestamp
+  last_status_code: number | null
+  last_error: string | null
+  created_at: DefaultTimestamp
+  delivered_at: Date | null
+}
+
+export interface WebhookAttemptsTable {
+  id: string
+  delivery_id: string
+  attempt: number
+  trigger: WebhookAttemptTrigger
+  started_at: Timestamp
+  status_code: number | null
+  latency_ms: number
+  response_excerpt: string | null
+  error: string | null
+}
+
 export interface Database {
   merchants: MerchantsTable
   users: UsersTable
@@ -763,6 +814,9 @@ export interface Database {
   bulk_action_items: BulkActionItemsTable
   bulk_action_chunks: BulkActionChunksTable
   events: EventsTable
+  webhook_endpoints: WebhookEndpointsTable
+  webhook_deliveries: WebhookDeliveriesTable
+  webhook_attempts: WebhookAttemptsTable
   messages: MessagesTable
   email_templates: EmailTemplatesTable
   email_settings: EmailSettingsTable

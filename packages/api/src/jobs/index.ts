@@ -8,6 +8,8 @@ import { customersImportJob } from './definitions/customers-import.js'
 import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
 import { pruneSessionsJob } from './definitions/prune-sessions.js'
 import { configureMessageLinks } from '../modules/messages/links.js'
+import { invoicesOverdueJob } from './definitions/invoices-overdue.js'
+import { webhooksDispatchJob } from './definitions/webhooks-dispatch.js'
 import { InlineJobRunner } from './inline.js'
 import type { JobDefinition, JobDeps, JobRunner } from './runner.js'
 
@@ -21,6 +23,8 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     customersImportsPruneJob,
     billingIssueJob,
     analyticsOverdueJob,
+    invoicesOverdueJob,
+    webhooksDispatchJob,
     ...chains.configured().flatMap((n) => [chainScanJob(n, every), chainConfirmJob(n, every)]),
   ]
 }

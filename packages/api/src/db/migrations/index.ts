@@ -7,6 +7,7 @@ import * as m0006 from './0006_customer_imports.js'
 import * as m0007 from './0007_invoices.js'
 import * as m0008 from './0008_subscriptions.js'
 import * as m0009 from './0009_events.js'
+import * as m0010 from './0010_webhooks.js'
 import * as m0011 from './0011_customer_metrics.js'
 import * as m0012 from './0012_segments.js'
 import * as m0013 from './0013_payment_methods.js'
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0007_invoices': m0007,
   '0008_subscriptions': m0008,
   '0009_events': m0009,
+  '0010_webhooks': m0010,
   '0011_customer_metrics': m0011,
   '0012_segments': m0012,
   '0013_payment_methods': m0013,

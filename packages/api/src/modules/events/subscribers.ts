@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { enqueueWebhookDeliveries } from '../webhooks/services/enqueue-deliveries.js'
 import type { DomainEvent } from './types.js'
 
 /**
@@ -10,4 +11,4 @@ import type { DomainEvent } from './types.js'
 export type EventSubscriber = (trx: Transaction<Database>, events: readonly DomainEvent[]) => Promise<void>
 
 /** Everything that reacts to events. A module that reacts adds itself here. */
-export const eventSubscribers: EventSubscriber[] = []
+export const eventSubscribers: EventSubscriber[] = [enqueueWebhookDeliveries]

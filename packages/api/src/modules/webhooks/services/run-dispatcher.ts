@@ -1,0 +1,117 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { logger } from '../../../observability/logger.js'
+import { RETRY_SCHEDULE_MS } from '../retry-schedule.js'
+import { type AttemptOptions, attemptDelivery, type DispatchDeps, loadBodies } from './attempt-delivery.js'
+import { claimDeliveries } from './claim-deliveries.js'
+
+export interface DispatcherOptions {
+  /** Stop claiming after this long and return once in-flight deliveries end (a job run's length). */
+  runForMs?: number
+  signal?: AbortSignal
+  /** Deliveries in flight at once in this process. */
+  concurrency?: number
+  /** Deliveries in flight at once per endpoint. */
+  perEndpoint?: number
+  /** Wait between looks at an empty outbox. */
+  idlePollMs?: number
+  leaseMs?: number
+  retryScheduleMs?: readonly number[]
+  timeoutMs?: number
+  /** Only these merchants' deliveries (tests, which share one database). */
+  merchantIds?: readonly string[]
+}
+
+export const DISPATCH_DEFAULTS = {
+  concurrency: 64,
+  perEndpoint: 16,
+  idlePollMs: 200,
+  // Longer than the 15 s request timeout plus writing the result.
+  leaseMs: 60_000,
+} as const
+
+/**
+ * The outbox dispatcher: claims due deliveries whenever it has room, sends them concurrently (capped per
+ * endpoint), records each attempt as it ends, and looks again at once while there is work, else every
+ * `idlePollMs`. Any number of dispatchers may run (SKIP LOCKED claims); a killed one's claims expire.
+ */
+export async function runDispatcher(
+  deps: DispatchDeps,
+  opts: DispatcherOptions = {},
+): Promise<{ attempted: number; succeeded: number }> {
+  const concurrency = opts.concurrency ?? DISPATCH_DEFAULTS.concurrency
+  const perEndpoint = opts.perEndpoint ?? DISPATCH_DEFAULTS.perEndpoint
+  const idle = opts.idlePollMs ?? DISPATCH_DEFAULTS.idlePollMs
+  const attemptOpts: AttemptOptions = {
+    trigger: 'schedule',
+    retryScheduleMs: opts.retryScheduleMs ?? RETRY_SCHEDULE_MS,
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+  }
+  const end = opts.runForMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + opts.runForMs
+  const inFlight = new Map<string, number>()
+  const running = new Set<Promise<void>>()
+  let attempted = 0
+  let succeeded = 0
+  const stopped = () => opts.signal?.aborted === true || Date.now() >= end
+  const pause = (ms: number) =>
+    sleep(ms, undefined, opts.signal ? { signal: opts.signal } : {}).catch(() => {})
+
+  while (!stopped()) {
+    let claimed: Awaited<ReturnType<typeof claimDeliveries>> = []
+    try {
+      claimed = await claimDeliveries(deps.db, {
+        limit: concurrency - running.size,
+        leaseMs: opts.leaseMs ?? DISPATCH_DEFAULTS.leaseMs,
+        inFlight,
+        perEndpoint,
+        merchantIds: opts.merchantIds,
+      })
+    } catch (err) {
+      logger.error({ err }, 'webhook claim failed')
+      await pause(idle * 5)
+      continue
+    }
+    if (claimed.length > 0) {
+      const [bodies, endpoints] = await Promise.all([
+        loadBodies(deps.db, claimed),
+        deps.db
+          .selectFrom('webhook_endpoints')
+          .selectAll()
+          .where('id', 'in', [...new Set(claimed.map((d) => d.endpoint_id))])
+          .execute(),
+      ])
+      const byId = new Map(endpoints.map((e) => [e.id, e]))
+      for (const delivery of claimed) {
+        const endpoint = byId.get(delivery.endpoint_id)
+        // Deleted since the claim: the row went with it.
+        if (!endpoint) continue
+        inFlight.set(endpoint.id, (inFlight.get(endpoint.id) ?? 0) + 1)
+        const p: Promise<void> = attemptDelivery(
+          deps,
+          delivery,
+          endpoint,
+          bodies.get(delivery.id),
+          attemptOpts,
+        )
+          .then((r) => {
+            attempted++
+            if (r.ok) succeeded++
+          })
+          .catch((err: unknown) =>
+            logger.error({ err, deliveryId: delivery.id }, 'webhook attempt not recorded'),
+          )
+          .finally(() => {
+            running.delete(p)
+            const n = (inFlight.get(endpoint.id) ?? 1) - 1
+            if (n <= 0) inFlight.delete(endpoint.id)
+            else inFlight.set(endpoint.id, n)
+          })
+        running.add(p)
+      }
+    }
+    if (running.size >= concurrency) await Promise.race(running)
+    else if (claimed.length === 0)
+      await (running.size > 0 ? Promise.race([...running, pause(idle)]) : pause(idle))
+  }
+  await Promise.allSettled(running)
+  return { attempted, succeeded }
+}
