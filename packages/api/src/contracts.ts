@@ -45,6 +45,14 @@ import type {
 } from './modules/invoices/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
 import type {
+  addPayerWalletBody,
+  payerWalletSchema,
+  paymentMethodsSchema,
+  putRefundAddressBody,
+  refundAddressSchema,
+  updatePayerWalletBody,
+} from './modules/payment-methods/schema.js'
+import type {
   assignPaymentBody,
   listPaymentsQuery,
   paymentListSchema,
@@ -92,6 +100,12 @@ export type NetworkStatus = z.infer<typeof networkStatusSchema>
 export type PutWalletInput = z.input<typeof putWalletBody>
 export type DepositTarget = z.infer<typeof depositTargetSchema>
 export type CreateDepositTargetInput = z.input<typeof createDepositTargetBody>
+export type PaymentMethods = z.infer<typeof paymentMethodsSchema>
+export type PayerWallet = z.infer<typeof payerWalletSchema>
+export type AddPayerWalletInput = z.input<typeof addPayerWalletBody>
+export type UpdatePayerWalletInput = z.input<typeof updatePayerWalletBody>
+export type RefundAddress = z.infer<typeof refundAddressSchema>
+export type PutRefundAddressInput = z.input<typeof putRefundAddressBody>
 export type Payment = z.infer<typeof paymentSchema>
 export type PaymentList = z.infer<typeof paymentListSchema>
 export type ListPaymentsInput = z.input<typeof listPaymentsQuery>

@@ -106,4 +106,28 @@ describe('PaymentsTable', () => {
     fireEvent.keyDown(rows[0] as HTMLElement, { key: 'Enter' })
     expect(clicked).toBe(true)
   })
+
+  it('shows the network fee the sender paid, and a payment recognised by its sending wallet', () => {
+    render(
+      <MemoryRouter>
+        <PaymentsTable
+          payments={[
+            buildPayment({
+              customerId: ADA,
+              customerName: 'Ada Lovelace',
+              networkFee: '0.000021',
+              networkFeeAsset: 'ETH',
+              matchedBy: 'sender',
+            }),
+            buildPayment({ networkFee: null }),
+          ]}
+          showCustomer
+        />
+      </MemoryRouter>,
+    )
+    const [paid, unknown] = within(screen.getByRole('table')).getAllByRole('row').slice(1)
+    expect(within(paid!).getByText(/Fee 0\.000021 ETH/)).toBeTruthy()
+    expect(within(paid!).getByText('by sending wallet')).toBeTruthy()
+    expect(within(unknown!).queryByText(/Fee/)).toBeNull()
+  })
 })

@@ -103,6 +103,11 @@ export function PaymentsTable({
                 {showCustomer ? (
                   <td>
                     <CustomerCell payment={p} tabIndex={inRow} onAssign={onAssign} />
+                    {p.matchedBy === 'sender' ? (
+                      <span className="muted payment-match" title="Recognised by the wallet it came from">
+                        by sending wallet
+                      </span>
+                    ) : null}
                   </td>
                 ) : null}
                 <td className="num strong">{formatAssetAmount(p.amount, p.asset)}</td>
@@ -111,6 +116,14 @@ export function PaymentsTable({
                     <NetworkMark network={p.network} size="small" />
                     {networkName(p.network)}
                   </span>
+                  {p.networkFee !== null ? (
+                    <span
+                      className="muted payment-fee"
+                      title="What the sender paid the network for the transaction"
+                    >
+                      Fee {formatAssetAmount(p.networkFee, p.networkFeeAsset)}
+                    </span>
+                  ) : null}
                 </td>
                 <td className="num">
                   {p.fiatValue === null ? (

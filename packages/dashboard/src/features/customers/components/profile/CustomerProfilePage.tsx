@@ -10,6 +10,7 @@ import { LoadingBlock } from '../../../../ui/Spinner'
 import { TabPanel, Tabs } from '../../../../ui/Tabs'
 import { useCurrentMe } from '../../../auth/hooks/useMe'
 import { CustomerInvoicesTab } from '../../../invoices/components/customer/CustomerInvoicesTab'
+import { PaymentMethodsTab } from '../../../payment-methods/components/PaymentMethodsTab'
 import { CustomerPaymentsTab } from '../../../payments/components/CustomerPaymentsTab'
 import { useCustomer, useDeleteCustomer } from '../../hooks/queries'
 import { AddressesTab } from './AddressesTab'
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'payments', label: 'Payments' },
   { id: 'invoices', label: 'Invoices' },
+  { id: 'payment-methods', label: 'Payment methods' },
   { id: 'addresses', label: 'Addresses' },
   { id: 'notes', label: 'Notes' },
 ] as const
@@ -81,6 +83,9 @@ export function CustomerProfilePage() {
         {tab === 'overview' ? <OverviewTab customer={c} /> : null}
         {tab === 'payments' ? <CustomerPaymentsTab customer={c} /> : null}
         {tab === 'invoices' ? <CustomerInvoicesTab customer={c} /> : null}
+        {tab === 'payment-methods' ? (
+          <PaymentMethodsTab customer={c} canWrite={me.role !== 'viewer'} />
+        ) : null}
         {tab === 'addresses' ? <AddressesTab customer={c} canWrite={me.role !== 'viewer'} /> : null}
         {tab === 'notes' ? <NotesTab customer={c} /> : null}
       </TabPanel>
