@@ -32,6 +32,13 @@ import {
 } from './modules/invoices/routes/index.js'
 import { memberRoutes } from './modules/members/routes/index.js'
 import { configureMessageLinks } from './modules/messages/links.js'
+import {
+  customerMessageRoutes,
+  emailSettingsRoutes,
+  emailTemplateRoutes,
+  messageRoutes,
+  unsubscribeRoutes,
+} from './modules/messages/routes/index.js'
 import { paymentMethodRoutes } from './modules/payment-methods/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
@@ -60,6 +67,7 @@ function protectedRoutes() {
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)
     .route('/customers', customerInvoiceRoutes)
+    .route('/customers', customerMessageRoutes)
     .route('/customers', paymentMethodRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
@@ -75,6 +83,9 @@ function protectedRoutes() {
     .route('/status', statusRoutes)
     .route('/segments', segmentRoutes)
     .route('/events', eventRoutes)
+    .route('/messages', messageRoutes)
+    .route('/email-templates', emailTemplateRoutes)
+    .route('/email-settings', emailSettingsRoutes)
     .route('/webhook-endpoints', webhookEndpointRoutes)
     .route('/analytics', analyticsRoutes)
 }
@@ -104,6 +115,7 @@ function apiV1() {
     .route('/', docsRoutes)
     .route('/auth', publicAuthRoutes)
     .route('/public/checkout', checkoutRoutes)
+    .route('/public/unsubscribe', unsubscribeRoutes)
     .route('/', protectedRoutes())
 }
 

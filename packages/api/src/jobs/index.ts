@@ -6,6 +6,7 @@ import { billingIssueJob } from './definitions/billing-issue.js'
 import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
 import { customersImportJob } from './definitions/customers-import.js'
 import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
+import { messagesSendJob } from './definitions/messages-send.js'
 import { pruneSessionsJob } from './definitions/prune-sessions.js'
 import { configureMessageLinks } from '../modules/messages/links.js'
 import { invoicesOverdueJob } from './definitions/invoices-overdue.js'
@@ -23,6 +24,7 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     customersImportsPruneJob,
     billingIssueJob,
     analyticsOverdueJob,
+    messagesSendJob(config.MAIL_SEND_INTERVAL_SECONDS * 1000),
     invoicesOverdueJob,
     webhooksDispatchJob,
     ...chains.configured().flatMap((n) => [chainScanJob(n, every), chainConfirmJob(n, every)]),

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../../db/database.js'
+import { queueEventMessages } from '../messages/subscriber.js'
 import { enqueueWebhookDeliveries } from '../webhooks/services/enqueue-deliveries.js'
 import type { DomainEvent } from './types.js'
 
@@ -11,4 +12,4 @@ import type { DomainEvent } from './types.js'
 export type EventSubscriber = (trx: Transaction<Database>, events: readonly DomainEvent[]) => Promise<void>
 
 /** Everything that reacts to events. A module that reacts adds itself here. */
-export const eventSubscribers: EventSubscriber[] = [enqueueWebhookDeliveries]
+export const eventSubscribers: EventSubscriber[] = [enqueueWebhookDeliveries, queueEventMessages]

@@ -84,5 +84,5 @@ export const KIND_VARIABLES: Record<MessageKind, readonly string[]> = {
   subscription_canceled: [...COMMON, ...SUBSCRIPTION, 'subscription.cancelReason'],
   account_updated: [...COMMON, 'changes'],
   webhook_endpoint_disabled: [...COMMON, 'webhook.url', 'webhook.reason'],
-  custom: COMMON,
+  custom: [...COMMON, 'message.subject', 'message.text'],
 }

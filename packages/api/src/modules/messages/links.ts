@@ -1,4 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import {
+  explorerTxUrl,
+  type NetworkId,
+  type NetworkMode,
+  networkIds,
+} from '@coinbook/chain-watchers/registry'
 import type { Executor } from '../../context.js'
 import { MESSAGE_KINDS, type MessageKind } from './kinds.js'
 
@@ -9,16 +15,29 @@ import { MESSAGE_KINDS, type MessageKind } from './kinds.js'
 interface LinkSettings {
   publicUrl: string | undefined
   secret: string | undefined
+  networkMode: NetworkMode
 }
 
-const settings: LinkSettings = { publicUrl: process.env.PUBLIC_URL || undefined, secret: undefined }
+const settings: LinkSettings = {
+  publicUrl: process.env.PUBLIC_URL || undefined,
+  secret: undefined,
+  networkMode: 'mainnet',
+}
 
 export function configureMessageLinks(config: {
   PUBLIC_URL?: string | undefined
   COINBOOK_SECRET?: string | undefined
+  COINBOOK_NETWORK_MODE: NetworkMode
 }) {
   settings.publicUrl = config.PUBLIC_URL
   settings.secret = config.COINBOOK_SECRET
+  settings.networkMode = config.COINBOOK_NETWORK_MODE
+}
+
+/** A transaction on the network's explorer (mainnet or testnet, as configured), for receipts. */
+export function explorerLink(network: string, txHash: string): string | null {
+  if (!(networkIds as readonly string[]).includes(network)) return null
+  return explorerTxUrl(network as NetworkId, txHash, settings.networkMode) ?? null
 }
 
 /** An absolute URL when PUBLIC_URL is set, else a path (as the pay link is). */

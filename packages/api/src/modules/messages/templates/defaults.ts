@@ -123,5 +123,5 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, EmailTemplate> = {
     'Coinbook stopped sending events to {{webhook.url}}: {{webhook.reason}}.',
     'Fix the endpoint, then enable it again in Settings → Webhooks.',
   ),
-  custom: t('A message from {{merchant.name}}', '', '', ''),
+  custom: t('{{message.subject}}', '', '{{message.text}}', ''),
 }

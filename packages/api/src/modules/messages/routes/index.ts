@@ -1,0 +1,5 @@
+export { customerMessageRoutes } from './customer-messages.js'
+export { messageRoutes } from './messages.js'
+export { emailSettingsRoutes } from './settings.js'
+export { emailTemplateRoutes } from './templates.js'
+export { unsubscribeRoutes } from './unsubscribe.js'
