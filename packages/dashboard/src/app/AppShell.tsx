@@ -8,6 +8,7 @@ import {
   KeyIcon,
   LogOutIcon,
   MergeIcon,
+  RefreshIcon,
   ShieldIcon,
   UsersIcon,
   WalletIcon,
@@ -73,6 +74,13 @@ export function AppShell() {
               </NavItem>
               <NavItem to="/invoices" icon={<FileIcon />} active={pathname.startsWith('/invoices')}>
                 Invoices
+              </NavItem>
+              <NavItem
+                to="/subscriptions"
+                icon={<RefreshIcon />}
+                active={pathname.startsWith('/subscriptions') || pathname.startsWith('/plans')}
+              >
+                Subscriptions
               </NavItem>
               <NavItem to="/analytics" icon={<ChartIcon />} active={pathname.startsWith('/analytics')}>
                 Analytics

@@ -13,6 +13,9 @@ import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
 import { StatusPage } from '../features/status/components/StatusPage'
+import { PlansPage } from '../features/subscriptions/components/PlansPage'
+import { SubscriptionDetailPage } from '../features/subscriptions/components/SubscriptionDetailPage'
+import { SubscriptionsPage } from '../features/subscriptions/components/SubscriptionsPage'
 import { WalletsPage } from '../features/wallets/components/WalletsPage'
 import { AppShell } from './AppShell'
 import { NotFoundPage } from './NotFoundPage'
@@ -60,6 +63,9 @@ export const routes: RouteObject[] = [
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/new', element: <InvoiceEditorPage /> },
       { path: 'invoices/:id', element: <InvoiceDetailPage /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'subscriptions', element: <SubscriptionsPage /> },
+      { path: 'subscriptions/:id', element: <SubscriptionDetailPage /> },
       {
         // Its own chunk (with the chart library): the other pages never load it.
         path: 'analytics',
