@@ -17,6 +17,8 @@ import { createRouter } from './http/router.js'
 import { analyticsRoutes } from './modules/analytics/routes/index.js'
 import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
 import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
+import { createBulkActionRoute } from './modules/bulk-actions/routes/create.js'
+import { bulkActionRoutes } from './modules/bulk-actions/routes/get.js'
 import { checkoutRoutes } from './modules/checkout/routes/index.js'
 import { customerRoutes } from './modules/customers/routes/index.js'
 import { depositTargetRoutes } from './modules/deposit-targets/routes/index.js'
@@ -63,6 +65,7 @@ function protectedRoutes() {
     .route('/members', memberRoutes)
     .route('/customers', importRoutes)
     .route('/customers', customerExportRoutes)
+    .route('/customers', createBulkActionRoute)
     .route('/customers', customerRoutes)
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)
@@ -82,6 +85,7 @@ function protectedRoutes() {
     .route('/wallets', walletRoutes)
     .route('/status', statusRoutes)
     .route('/segments', segmentRoutes)
+    .route('/bulk-actions', bulkActionRoutes)
     .route('/events', eventRoutes)
     .route('/messages', messageRoutes)
     .route('/email-templates', emailTemplateRoutes)

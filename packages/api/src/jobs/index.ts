@@ -4,6 +4,7 @@ import { BullJobRunner } from './bullmq.js'
 import { analyticsOverdueJob } from './definitions/analytics-overdue.js'
 import { billingIssueJob } from './definitions/billing-issue.js'
 import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
+import { customersBulkJob } from './definitions/customers-bulk.js'
 import { customersImportJob } from './definitions/customers-import.js'
 import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
 import { messagesSendJob } from './definitions/messages-send.js'
@@ -21,6 +22,7 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
   return [
     pruneSessionsJob,
     customersImportJob,
+    customersBulkJob,
     customersImportsPruneJob,
     billingIssueJob,
     analyticsOverdueJob,

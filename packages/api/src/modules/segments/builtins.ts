@@ -35,8 +35,8 @@ const stats = (env: BuiltinEnv, p: RawBuilder<unknown>, key: string): BuiltinRes
   key,
 })
 
-/** Days between payments on average over the active span (null below two payments). */
-const interval = sql`(extract(epoch from (s.last_payment_at - s.first_payment_at)) / 86400 / nullif(s.payment_count - 1, 0))`
+/** The customer's median days between payments (0011), else the average over the active span; null below two payments. */
+const interval = sql`coalesce(s.median_interval_days, extract(epoch from (s.last_payment_at - s.first_payment_at)) / 86400 / nullif(s.payment_count - 1, 0))`
 const daysSinceLast = (now: Date) =>
   sql`(extract(epoch from (${now.toISOString()}::timestamptz - s.last_payment_at)) / 86400)`
 
@@ -144,7 +144,7 @@ export const builtins: Record<string, BuiltinDef> = {
     group: 'frequency',
     name: 'Regular',
     description:
-      'At least regularMinPayments payments, the last within regularIntervalFactor × their average interval',
+      'At least regularMinPayments payments, the last within regularIntervalFactor × their median interval',
     resolve: async (env) => stats(env, regular(env), 'regular'),
   },
   occasional: {
@@ -181,7 +181,7 @@ export const builtins: Record<string, BuiltinDef> = {
   'at-risk': {
     group: 'lifecycle',
     name: 'At risk',
-    description: 'Two or more payments, none for atRiskFactor × their average interval, not yet churned',
+    description: 'Two or more payments, none for atRiskFactor × their median interval, not yet churned',
     resolve: async (env) => {
       const t = env.settings.thresholds
       return stats(
@@ -194,7 +194,7 @@ export const builtins: Record<string, BuiltinDef> = {
   churned: {
     group: 'lifecycle',
     name: 'Churned',
-    description: 'Two or more payments and none for max(churnMinDays, churnFactor × their average interval)',
+    description: 'Two or more payments and none for max(churnMinDays, churnFactor × their median interval)',
     resolve: async (env) => stats(env, churned(env), 'churned'),
   },
   dormant: {
@@ -244,13 +244,9 @@ export const builtins: Record<string, BuiltinDef> = {
     name: 'Pays most with',
     description: 'The asset of most of their confirmed payments',
     param: { name: 'asset', pattern: new RegExp(`^(${assetIds.join('|')})$`), options: assetIds },
-    resolve: async (env, asset) => ({
-      condition: sql<SqlBool>`c.id in (select t.customer_id from (
-        select p.customer_id, p.asset, row_number() over (partition by p.customer_id order by count(*) desc, p.asset) as rk
-        from payments p where p.merchant_id = ${env.merchantId} and p.counted and p.customer_id is not null
-        group by p.customer_id, p.asset) t where t.rk = 1 and t.asset = ${asset})`,
-      key: `coin:${asset}`,
-    }),
+    // top_asset (0011): the asset of most of the customer's counted payments, kept with the payments.
+    resolve: async (env, asset) =>
+      rule(env, { all: [{ field: 'topAsset', op: 'eq', value: asset as string }] }, `coin:${asset}`),
   },
   type: {
     group: 'type',

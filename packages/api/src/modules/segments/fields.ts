@@ -119,6 +119,8 @@ const invoiceField = (label: string, agg: RawBuilder<unknown>): FieldDef => ({
 
 const COUNTRY = /^[A-Z]{2}$/
 const CURRENCY = /^[A-Z]{3}$/
+const ASSET = new RegExp(`^(${assetIds.join('|')})$`)
+const NETWORK = new RegExp(`^(${networkIds.join('|')})$`)
 const ZONE = /^[A-Za-z_+\-/0-9]{1,64}$/
 
 /**
@@ -195,6 +197,22 @@ export const fields: Record<string, FieldDef> = {
   paymentCount: statField('Payments', 'number', stat('payment_count'), false),
   firstPaymentAt: statField('First payment', 'timestamp', stat('first_payment_at')),
   lastPaymentAt: statField('Last payment', 'timestamp', stat('last_payment_at')),
+  // (0011) Kept by modules/analytics/metrics.ts.
+  successRate: statField('Success rate (0–1)', 'number', stat('success_rate')),
+  avgDaysToPay: statField('Average days to pay', 'number', stat('avg_days_to_pay')),
+  onTimeRate: statField('On-time rate (0–1)', 'number', stat('on_time_rate')),
+  medianIntervalDays: statField('Median days between payments', 'number', stat('median_interval_days')),
+  paymentsPer30d: statField('Payments per 30 days', 'number', stat('payments_per_30d')),
+  topAsset: { ...statField('Pays most with (asset)', 'code', stat('top_asset')), pattern: ASSET },
+  topNetwork: { ...statField('Pays most on (network)', 'code', stat('top_network')), pattern: NETWORK },
+  invoicesPaidCount: statField('Invoices paid', 'number', stat('invoices_paid_count'), false),
+  invoicesSettledCount: statField(
+    'Invoices paid, void after sending or overdue',
+    'number',
+    stat('invoices_settled_count'),
+    false,
+  ),
+  paidOnTimeCount: statField('Invoices paid on time', 'number', stat('paid_on_time_count'), false),
   avgIntervalDays: statField(
     'Average days between payments',
     'number',

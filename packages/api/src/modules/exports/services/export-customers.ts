@@ -7,7 +7,7 @@ import { COLUMN_CUSTOM_FIELDS, customerColumns } from '../../imports/columns.js'
 import { formatCoins, joinList } from '../../imports/services/cells.js'
 import { EXPORT_BATCH, type ExportFormat, streamFile } from './stream-file.js'
 
-type ExportRow = LiveCustomerRow & { coins: PaymentPreference[] | null }
+export type ExportRow = LiveCustomerRow & { coins: PaymentPreference[] | null }
 
 /**
  * The merchant's live customers matching the list's filters, newest first, in batches: keyset on the
@@ -44,8 +44,8 @@ async function* customerBatches(
 const iso = (d: Date | null) => d?.toISOString() ?? null
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
 
-/** One customer as the cells of Coinbook's CSV, in the order of `customerColumns`. */
-function cells(row: ExportRow): (string | null)[] {
+/** One customer as the cells of Coinbook's CSV, in the order of `customerColumns` (also bulk export). */
+export function cells(row: ExportRow): (string | null)[] {
   const custom = { ...(row.custom_fields as Record<string, unknown>) }
   // Company ID and Company Email have columns of their own; a non-text value stays in the JSON.
   const own: Record<string, string | null> = {}
