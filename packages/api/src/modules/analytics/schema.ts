@@ -60,7 +60,13 @@ export const analyticsQuery = z
     asset: z.enum(assetIds).optional(),
     network: z.enum(networkIds).optional(),
     country: countryCode.optional().openapi({ description: 'The customer’s country' }),
-    segmentId: z.uuid('must be a UUID').optional(),
+    segmentId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'A saved segment’s id, or a built-in one such as vip or country:PT' }),
   })
   .openapi('AnalyticsQuery')
 

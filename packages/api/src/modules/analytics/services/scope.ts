@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { ServiceContext } from '../../../context.js'
-import { UnprocessableError, ValidationError } from '../../../errors.js'
+import { ValidationError } from '../../../errors.js'
+import { resolveSegment } from '../../segments/resolve.js'
 import type { AnalyticsQuery } from '../schema.js'
 
 const DAY_MS = 86_400_000
@@ -28,7 +29,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10)
 
 /**
  * Turns the query into a scope: dates default to the `defaultDays` ending today, `to` is included, and
- * a `from` after `to` or a range over MAX_DAYS is a 400. A segment needs the segments module.
+ * a `from` after `to` or a range over MAX_DAYS is a 400; an unknown segment is a 404.
  */
 export async function resolveScope(
   ctx: ServiceContext,
@@ -59,7 +60,11 @@ export async function resolveScope(
   if (input.network) payment.push(sql<boolean>`p.network = ${input.network}`)
   const customer: RawBuilder<boolean>[] = []
   if (input.country) customer.push(sql<boolean>`c.country = ${input.country}`)
-  if (input.segmentId) customer.push(await segmentCondition(ctx, input.segmentId))
+  // A custom segment's id or a built-in (`vip`, `country:PT`), evaluated now: always current.
+  if (input.segmentId)
+    customer.push(
+      sql<boolean>`${(await resolveSegment(ctx.db, ctx.merchantId, input.segmentId, now)).condition}`,
+    )
   return {
     merchantId: ctx.merchantId,
     currency: merchant.reporting_currency,
@@ -71,14 +76,6 @@ export async function resolveScope(
     payment: sql<boolean>`(${sql.join(payment, sql` and `)})`,
     customer: customer.length > 0 ? sql<boolean>`(${sql.join(customer, sql` and `)})` : null,
   }
-}
-
-/**
- * A segment as a condition on customers `c`. Segments (issue 9's other half) are not in this build yet:
- * the parameter is validated and answered with a 422 until their module provides the condition.
- */
-async function segmentCondition(_ctx: ServiceContext, segmentId: string): Promise<RawBuilder<boolean>> {
-  throw new UnprocessableError('segments are not available yet', { segmentId })
 }
 
 /** `join customers c` when the scope filters on customers, for payments `p`. */
