@@ -4,22 +4,34 @@
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { ConfigError, loadConfig } from '../src/config.js'
 import { connectDatabase } from '../src/db/connect.js'
+import type { Database } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { BENCH_MERCHANT_EMAIL, BENCH_PASSWORD, ensureMerchant } from './bench-merchant.js'
+import {
+  dropNumbering,
+  numberCustomers,
+  rebuildMetrics,
+  seedInvoices,
+  seedPayments,
+  verifyMetrics,
+} from './seed/activity.js'
 import { generateCustomer, MAX_CUSTOMERS, type SeedRow } from './seed/customer.js'
 import { Progress } from './seed/progress.js'
 import { copyWriter, insertWriter } from './seed/writers.js'
 
-const USAGE = `Usage: pnpm seed [--customers N] [--merchant-email EMAIL] [--password P] [--seed N]
-  [--batch-size N] [--connections N]
+const USAGE = `Usage: pnpm seed [--customers N] [--payments N] [--invoices N] [--merchant-email EMAIL] [--password P]
+  [--seed N] [--batch-size N] [--connections N]
 
 Fills the database at DATABASE_URL (the embedded PGlite under COINBOOK_DATA_DIR when unset) with N realistic
 customers (default 10000) of one merchant, whose owner EMAIL (default ${BENCH_MERCHANT_EMAIL}) is created
 or reused. Running it again tops that merchant up to N; the same --seed (default 42) gives the same customers.
-On PostgreSQL it loads with COPY over --connections (default 2) connections in parallel.`
+On PostgreSQL it loads with COPY over --connections (default 2) connections in parallel.
+--payments and --invoices (default 0) top the merchant up to that many payments and invoices, spread over its
+customers and two years (generated in the database), then rebuild every customer's metrics and check a sample
+against the per-customer definitions. The issue's scale: --customers 1000000 --payments 10000000 --invoices 2000000.`
 
 function positiveInt(name: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value.replace(/_/g, ''))
@@ -35,6 +47,8 @@ function parse() {
   const { values } = parseArgs({
     options: {
       customers: { type: 'string', default: '10000' },
+      payments: { type: 'string', default: '0' },
+      invoices: { type: 'string', default: '0' },
       'merchant-email': { type: 'string', default: BENCH_MERCHANT_EMAIL },
       password: { type: 'string', default: BENCH_PASSWORD },
       seed: { type: 'string', default: '42' },
@@ -46,6 +60,8 @@ function parse() {
   return {
     help: values.help,
     customers: positiveInt('customers', values.customers, MAX_CUSTOMERS),
+    payments: positiveInt('payments', values.payments, 100_000_000),
+    invoices: positiveInt('invoices', values.invoices, 20_000_000),
     email: values['merchant-email'].trim().toLowerCase(),
     password: values.password,
     seed: positiveInt('seed', values.seed, 2 ** 32 - 1),
@@ -88,8 +104,11 @@ async function main() {
     )
     if (existing >= args.customers) {
       console.error(
-        'Nothing to insert. Use another --merchant-email or a fresh database for a different data set.',
+        args.payments || args.invoices
+          ? 'No customers to insert.'
+          : 'Nothing to insert. Use another --merchant-email or a fresh database for a different data set.',
       )
+      if (args.payments || args.invoices) await seedActivity(handle.db, merchant.merchantId, args)
       return
     }
 
@@ -134,9 +153,13 @@ async function main() {
     })
     const vacuumSeconds = (performance.now() - vacuumStarted) / 1000
 
+    const activity =
+      args.payments || args.invoices ? await seedActivity(handle.db, merchant.merchantId, args) : undefined
+
     console.log(
       JSON.stringify(
         {
+          ...(activity ? { activity } : {}),
           database: handle.kind,
           merchantId: merchant.merchantId,
           login: { email: args.email, password: args.password },
@@ -152,6 +175,76 @@ async function main() {
     )
   } finally {
     await handle.close()
+  }
+}
+
+/**
+ * Tops the merchant up to --payments payments and --invoices invoices in batches (progress on stderr),
+ * rebuilds the metrics of every customer, analyzes, and checks a sample against metrics.ts.
+ */
+async function seedActivity(
+  db: Kysely<Database>,
+  merchantId: string,
+  args: { payments: number; invoices: number; seed: number },
+) {
+  const started = performance.now()
+  const customers = await numberCustomers(db, merchantId)
+  if (customers === 0)
+    throw new UsageError('The merchant has no customers to give payments to: seed --customers first')
+  const { reporting_currency: currency } = await db
+    .selectFrom('merchants')
+    .select('reporting_currency')
+    .where('id', '=', merchantId)
+    .executeTakeFirstOrThrow()
+  const counts = await db
+    .selectFrom('merchants as m')
+    .select((eb) => [
+      eb
+        .selectFrom('payments')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('merchant_id', '=', merchantId)
+        .as('payments'),
+      eb
+        .selectFrom('invoices')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('merchant_id', '=', merchantId)
+        .as('invoices'),
+    ])
+    .where('m.id', '=', merchantId)
+    .executeTakeFirstOrThrow()
+  const batch = 250_000
+  for (const [kind, target, have, write] of [
+    ['payments', args.payments, Number(counts.payments ?? 0), seedPayments],
+    ['invoices', args.invoices, Number(counts.invoices ?? 0), seedInvoices],
+  ] as const) {
+    if (have >= target) continue
+    const progress = new Progress(target - have, kind)
+    for (let first = have + 1; first <= target; first += batch) {
+      const count = Math.min(batch, target - first + 1)
+      await write(db, { merchantId, currency, first, count, customers, seed: args.seed })
+      progress.add(count)
+    }
+    progress.finish()
+  }
+  await dropNumbering(db)
+  console.error('Rebuilding every customer’s metrics…')
+  const rebuildStarted = performance.now()
+  const today = new Date().toISOString().slice(0, 10)
+  await rebuildMetrics(db, merchantId, today)
+  const rebuildSeconds = (performance.now() - rebuildStarted) / 1000
+  await sql`VACUUM (ANALYZE) payments, invoices, customer_stats, customer_asset_stats`.execute(db)
+  const check = await verifyMetrics(db, merchantId, today)
+  if (check.mismatches.length > 0) {
+    console.error('The bulk rebuild and metrics.ts disagree:', check.mismatches.slice(0, 10))
+    process.exitCode = 1
+  }
+  return {
+    payments: args.payments,
+    invoices: args.invoices,
+    metricsRebuildSeconds: Number(rebuildSeconds.toFixed(1)),
+    sampleChecked: check.checked,
+    sampleMismatches: check.mismatches.length,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   }
 }
 
