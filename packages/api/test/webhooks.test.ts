@@ -239,6 +239,19 @@ describe('webhook endpoints', () => {
     expect(receiver.received.length - before).toBe(1)
     const ep = await t.request('GET', `/api/v1/webhook-endpoints/${endpoint.id}`, { as: merchant })
     expect(ep.body).toMatchObject({ enabled: false, disabledReason: 'The endpoint answered 410 Gone' })
+    // The owner is told by email (the messages outbox).
+    const mail = await t.db
+      .selectFrom('messages')
+      .select(['kind', 'to_address', 'subject'])
+      .where('merchant_id', '=', merchant.merchantId)
+      .execute()
+    expect(mail).toEqual([
+      {
+        kind: 'webhook_endpoint_disabled',
+        to_address: merchant.email,
+        subject: `Webhook endpoint disabled: ${endpoint.url}`,
+      },
+    ])
     await createCustomer(t, merchant)
     expect(await deliveries(merchant, endpoint.id)).toHaveLength(1)
   })
