@@ -44,6 +44,20 @@ import type {
   updateCustomerBillingBody,
 } from './modules/invoices/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
+import type { MessageKind } from './modules/messages/kinds.js'
+import type {
+  customMessageBody,
+  emailSettingsSchema,
+  emailTemplateSchema,
+  listMessagesQuery,
+  messageDetailSchema,
+  messageListSchema,
+  messageSchema,
+  previewSchema,
+  previewTemplateBody,
+  updateEmailSettingsBody,
+  updateTemplateBody,
+} from './modules/messages/schema.js'
 import type {
   addPayerWalletBody,
   payerWalletSchema,
@@ -148,3 +162,26 @@ export type AnalyticsOverview = z.infer<typeof overviewSchema>
 export type AnalyticsRevenue = z.infer<typeof revenueSchema>
 export type AnalyticsCohorts = z.infer<typeof cohortsSchema>
 export type AnalyticsAging = z.infer<typeof agingSchema>
+export type { MessageKind }
+export type Message = z.infer<typeof messageSchema>
+export type MessageDetail = z.infer<typeof messageDetailSchema>
+export type MessageList = z.infer<typeof messageListSchema>
+export type ListMessagesInput = z.input<typeof listMessagesQuery>
+export type CustomMessageInput = z.input<typeof customMessageBody>
+export type EmailTemplate = z.infer<typeof emailTemplateSchema>
+export type UpdateEmailTemplateInput = z.input<typeof updateTemplateBody>
+export type PreviewEmailTemplateInput = z.input<typeof previewTemplateBody>
+export type EmailPreview = z.infer<typeof previewSchema>
+export type EmailSettings = z.infer<typeof emailSettingsSchema>
+export type UpdateEmailSettingsInput = z.input<typeof updateEmailSettingsBody>
+
+// Segments and bulk actions (modules/segments, modules/bulk-actions).
+export type Segment = z.infer<typeof import('./modules/segments/schema.js').segmentSchema>
+export type SegmentPreview = z.infer<typeof import('./modules/segments/schema.js').segmentPreviewSchema>
+export type SegmentCount = z.infer<typeof import('./modules/segments/schema.js').segmentCountSchema>
+export type BuiltinSegment = z.infer<typeof import('./modules/segments/schema.js').builtinSegmentSchema>
+export type SegmentField = z.infer<typeof import('./modules/segments/schema.js').segmentFieldSchema>
+export type BulkAction = z.infer<typeof import('./modules/bulk-actions/schema.js').bulkActionSchema>
+export type CreateBulkActionInput = z.input<
+  typeof import('./modules/bulk-actions/schema.js').createBulkActionBody
+>

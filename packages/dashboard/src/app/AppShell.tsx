@@ -7,6 +7,7 @@ import {
   FileIcon,
   KeyIcon,
   LogOutIcon,
+  MailIcon,
   MergeIcon,
   RefreshIcon,
   ShieldIcon,
@@ -75,6 +76,9 @@ export function AppShell() {
               <NavItem to="/invoices" icon={<FileIcon />} active={pathname.startsWith('/invoices')}>
                 Invoices
               </NavItem>
+              <NavItem to="/outbox" icon={<MailIcon />} active={pathname.startsWith('/outbox')}>
+                Outbox
+              </NavItem>
               <NavItem
                 to="/subscriptions"
                 icon={<RefreshIcon />}
@@ -101,6 +105,13 @@ export function AppShell() {
                 active={pathname.startsWith('/settings/api-keys')}
               >
                 API keys
+              </NavItem>
+              <NavItem
+                to="/settings/email"
+                icon={<MailIcon />}
+                active={pathname.startsWith('/settings/email')}
+              >
+                Email
               </NavItem>
               <NavItem
                 to="/settings/status"

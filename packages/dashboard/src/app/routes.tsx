@@ -10,7 +10,10 @@ import { ImportPage } from '../features/imports/components/ImportPage'
 import { InvoiceEditorPage } from '../features/invoices/components/editor/InvoiceEditorPage'
 import { InvoiceDetailPage } from '../features/invoices/components/InvoiceDetailPage'
 import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
+import { EmailSettingsPage } from '../features/messages/components/EmailSettingsPage'
+import { OutboxPage } from '../features/messages/components/OutboxPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
+import { SegmentsPage } from '../features/segments/components/SegmentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
 import { StatusPage } from '../features/status/components/StatusPage'
 import { PlansPage } from '../features/subscriptions/components/PlansPage'
@@ -59,10 +62,12 @@ export const routes: RouteObject[] = [
       { path: 'customers/import', element: <ImportPage /> },
       { path: 'customers/:id', element: <CustomerProfilePage /> },
       { path: 'customers/:id/edit', element: <EditCustomerPage /> },
+      { path: 'segments', element: <SegmentsPage /> },
       { path: 'payments', element: <PaymentsPage /> },
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/new', element: <InvoiceEditorPage /> },
       { path: 'invoices/:id', element: <InvoiceDetailPage /> },
+      { path: 'outbox', element: <OutboxPage /> },
       { path: 'plans', element: <PlansPage /> },
       { path: 'subscriptions', element: <SubscriptionsPage /> },
       { path: 'subscriptions/:id', element: <SubscriptionDetailPage /> },
@@ -77,6 +82,7 @@ export const routes: RouteObject[] = [
       { path: 'settings/api-keys', element: <ApiKeysPage /> },
       { path: 'settings/wallets', element: <WalletsPage /> },
       { path: 'settings/status', element: <StatusPage /> },
+      { path: 'settings/email', element: <EmailSettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

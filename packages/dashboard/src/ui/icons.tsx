@@ -143,6 +143,12 @@ export const ShieldIcon = (p: IconProps) => (
     <path d="m9 12 2 2 4-4" />
   </Svg>
 )
+export const MailIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m3 7 9 6 9-6" />
+  </Svg>
+)
 export const DownloadIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />

@@ -10,6 +10,7 @@ import { LoadingBlock } from '../../../../ui/Spinner'
 import { TabPanel, Tabs } from '../../../../ui/Tabs'
 import { useCurrentMe } from '../../../auth/hooks/useMe'
 import { CustomerInvoicesTab } from '../../../invoices/components/customer/CustomerInvoicesTab'
+import { CustomerCommunicationsTab } from '../../../messages/components/CustomerCommunicationsTab'
 import { PaymentMethodsTab } from '../../../payment-methods/components/PaymentMethodsTab'
 import { CustomerPaymentsTab } from '../../../payments/components/CustomerPaymentsTab'
 import { useCustomer, useDeleteCustomer } from '../../hooks/queries'
@@ -24,6 +25,7 @@ const TABS = [
   { id: 'invoices', label: 'Invoices' },
   { id: 'payment-methods', label: 'Payment methods' },
   { id: 'addresses', label: 'Addresses' },
+  { id: 'communications', label: 'Communications' },
   { id: 'notes', label: 'Notes' },
 ] as const
 
@@ -87,6 +89,9 @@ export function CustomerProfilePage() {
           <PaymentMethodsTab customer={c} canWrite={me.role !== 'viewer'} />
         ) : null}
         {tab === 'addresses' ? <AddressesTab customer={c} canWrite={me.role !== 'viewer'} /> : null}
+        {tab === 'communications' ? (
+          <CustomerCommunicationsTab customer={c} canWrite={me.role !== 'viewer'} />
+        ) : null}
         {tab === 'notes' ? <NotesTab customer={c} /> : null}
       </TabPanel>
       <ConfirmDialog
