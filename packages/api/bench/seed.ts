@@ -108,7 +108,10 @@ async function main() {
           ? 'No customers to insert.'
           : 'Nothing to insert. Use another --merchant-email or a fresh database for a different data set.',
       )
-      if (args.payments || args.invoices) await seedActivity(handle.db, merchant.merchantId, args)
+      if (args.payments || args.invoices) {
+        const activity = await seedActivity(handle.db, merchant.merchantId, args)
+        console.log(JSON.stringify({ activity, merchantId: merchant.merchantId }, null, 2))
+      }
       return
     }
 
