@@ -74,6 +74,9 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
               'Deleted customer'
             )}{' '}
             · issued {formatDate(invoice.issueDate)} · due {formatDate(invoice.dueDate)}
+            {invoice.installment
+              ? ` · installment ${invoice.installment.index} of ${invoice.installment.count} (${invoice.installment.paidCount} paid)`
+              : ''}
           </>
         }
         actions={

@@ -6,7 +6,7 @@ import { PlansPage } from './PlansPage'
 
 afterEach(() => vi.unstubAllGlobals())
 
-describe('PlansPage', () => {
+describe('PlansPage', { timeout: 20_000 }, () => {
   it('lists plans with their price and period, and creates one', async () => {
     const plans = [
       buildPlan({ name: 'Pro', amount: '29.00', interval: 'quarter', intervalCount: 2, trialDays: 14 }),

@@ -61,7 +61,7 @@ function open() {
   )
 }
 
-describe('ChargeNowDialog', () => {
+describe('ChargeNowDialog', { timeout: 20_000 }, () => {
   it('charges, shows the pay link and a QR per coin, and turns Paid by itself', async () => {
     let reads = 0
     const requests = stubApi((req) => {

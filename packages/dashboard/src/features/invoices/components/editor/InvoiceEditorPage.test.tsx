@@ -94,7 +94,8 @@ function fillLine(n: number, description: string, quantity: string, unit: string
   fireEvent.change(screen.getByLabelText(`Line ${n} unit price`), { target: { value: unit } })
 }
 
-describe('InvoiceEditorPage', () => {
+// Many interactions each: a loaded CI machine needs more than the default 5 s.
+describe('InvoiceEditorPage', { timeout: 20_000 }, () => {
   it('prices lines with their tax exactly as they are typed, then saves and sends the invoice', async () => {
     const sent = buildInvoice({ number: 'INV-000042', status: 'open' })
     const draft = { ...sent, status: 'draft' as const, payUrl: null }
