@@ -44,6 +44,10 @@ import {
 import { paymentMethodRoutes } from './modules/payment-methods/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
+import {
+  customerReminderPolicyRoutes,
+  reminderPolicyRoutes,
+} from './modules/reminders/routes/index.js'
 import { segmentRoutes } from './modules/segments/routes/index.js'
 import { statusRoutes } from './modules/status/routes/index.js'
 import { planRoutes, subscriptionRoutes } from './modules/subscriptions/routes/index.js'
@@ -70,10 +74,12 @@ function protectedRoutes() {
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)
     .route('/customers', customerInvoiceRoutes)
+    .route('/customers', customerReminderPolicyRoutes)
     .route('/customers', customerMessageRoutes)
     .route('/customers', paymentMethodRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
+    .route('/reminder-policy', reminderPolicyRoutes)
     .route('/installment-plans', installmentPlanRoutes)
     .route('/plans', planRoutes)
     .route('/subscriptions', subscriptionRoutes)

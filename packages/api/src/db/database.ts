@@ -34,6 +34,8 @@ export interface MerchantsTable {
   reporting_currency: Generated<string>
   /** (0012) ISO 3166 country the merchant trades from: local vs international customers. */
   country: ColumnType<string | null, string | null | undefined, string | null>
+  /** (0015) IANA zone reminders use for customers without their own; null is UTC. */
+  timezone: ColumnType<string | null, string | null | undefined, string | null>
   created_at: DefaultTimestamp
 }
 
@@ -771,6 +773,31 @@ export interface WebhookAttemptsTable {
   latency_ms: number
   response_excerpt: string | null
   error: string | null
+}
+
+/** (0015) A reminder policy: the merchant's (customer_id null) or a customer's override. */
+export interface ReminderPoliciesTable {
+  id: string
+  merchant_id: string
+  customer_id: string | null
+  /** modules/reminders/policy.ts: ReminderStep[]. */
+  steps: Json<unknown>
+  renewal_notice_days: number | null
+  updated_at: DefaultTimestamp
+}
+
+/** (0015) One reminder step decided for an invoice or a subscription period: its exactly-once key. */
+export interface ReminderSendsTable {
+  id: string
+  merchant_id: string
+  invoice_id: string | null
+  subscription_id: string | null
+  step_key: string
+  kind: string
+  status: 'sent' | 'skipped'
+  due_at: Timestamp
+  message_id: string | null
+  created_at: DefaultTimestamp
 }
 
 export interface Database {

@@ -9,6 +9,7 @@ import { customersImportJob } from './definitions/customers-import.js'
 import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
 import { messagesSendJob } from './definitions/messages-send.js'
 import { pruneSessionsJob } from './definitions/prune-sessions.js'
+import { remindersRunJob } from './definitions/reminders-run.js'
 import { configureMessageLinks } from '../modules/messages/links.js'
 import { invoicesOverdueJob } from './definitions/invoices-overdue.js'
 import { webhooksDispatchJob } from './definitions/webhooks-dispatch.js'
@@ -26,6 +27,7 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     customersImportsPruneJob,
     billingIssueJob,
     analyticsOverdueJob,
+    remindersRunJob,
     messagesSendJob(config.MAIL_SEND_INTERVAL_SECONDS * 1000),
     invoicesOverdueJob,
     webhooksDispatchJob,

@@ -12,6 +12,7 @@ import * as m0011 from './0011_customer_metrics.js'
 import * as m0012 from './0012_segments.js'
 import * as m0013 from './0013_payment_methods.js'
 import * as m0014 from './0014_messages.js'
+import * as m0015 from './0015_reminders.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012_segments': m0012,
   '0013_payment_methods': m0013,
   '0014_messages': m0014,
+  '0015_reminders': m0015,
 }

@@ -1,0 +1,2 @@
+export { customerReminderPolicyRoutes } from './customer-policy.js'
+export { reminderPolicyRoutes } from './policy.js'

@@ -1,0 +1,25 @@
+import { queueReminderMessages } from '../deliver.js'
+import { runRenewalNotices } from './renewal-notices.js'
+import { type RunRemindersOptions, runInvoiceReminders } from './run-reminders.js'
+
+/** One reminder run: every due invoice reminder, then every due renewal notice. Safe in parallel and to repeat. */
+export async function runReminders(
+  deps: RunRemindersOptions['deps'],
+  scope: { merchantId?: string | undefined } = {},
+  opts: { queue?: RunRemindersOptions['queue']; batchSize?: number } = {},
+) {
+  const run: RunRemindersOptions = {
+    deps,
+    queue: opts.queue ?? queueReminderMessages,
+    merchantId: scope.merchantId,
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+  }
+  const invoices = await runInvoiceReminders(run)
+  const renewals = await runRenewalNotices(run)
+  return {
+    sent: invoices.sent,
+    skipped: invoices.skipped,
+    renewalsSent: renewals.sent,
+    renewalsSkipped: renewals.skipped,
+  }
+}
