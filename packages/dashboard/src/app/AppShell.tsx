@@ -70,6 +70,9 @@ export function AppShell() {
               <NavItem to="/customers/duplicates" icon={<MergeIcon />} active={onDuplicates}>
                 Duplicates
               </NavItem>
+              <NavItem to="/segments" icon={<UsersIcon />} active={pathname.startsWith('/segments')}>
+                Segments
+              </NavItem>
               <NavItem to="/payments" icon={<CardIcon />} active={pathname.startsWith('/payments')}>
                 Payments
               </NavItem>

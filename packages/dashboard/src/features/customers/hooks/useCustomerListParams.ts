@@ -15,8 +15,16 @@ const SORTS: readonly CustomerSort[] = [
   '-lifetimeValue',
 ]
 
-export type FilterKey = 'q' | 'status' | 'type' | 'tier' | 'country' | 'tag'
-export const FILTER_KEYS: readonly FilterKey[] = ['q', 'status', 'type', 'tier', 'country', 'tag']
+export type FilterKey = 'q' | 'status' | 'type' | 'tier' | 'country' | 'tag' | 'segmentId'
+export const FILTER_KEYS: readonly FilterKey[] = [
+  'q',
+  'status',
+  'type',
+  'tier',
+  'country',
+  'tag',
+  'segmentId',
+]
 
 /** Cursors of the pages before the current one, kept in the history entry so Back and reload keep them. */
 interface ListHistoryState {
@@ -41,6 +49,7 @@ export function parseListParams(
     tier: oneOf(search.get('tier'), customerTiers),
     country: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
     tag: text('tag'),
+    segmentId: text('segmentId'),
     sort: oneOf(search.get('sort'), SORTS) ?? DEFAULT_SORT,
     limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_PAGE_SIZE,
     cursor: text('cursor'),

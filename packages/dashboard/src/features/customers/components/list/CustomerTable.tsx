@@ -18,6 +18,12 @@ export interface CustomerTableProps {
   stale?: boolean
   /** Set to a function that focuses the active row, for "jump to results" from the search box. */
   focusRef?: RefObject<(() => void) | null>
+  /** Checkboxes for bulk actions (shift-click selects a range; Space toggles the focused row). */
+  selection?: {
+    selected: ReadonlySet<string>
+    onToggle: (index: number, shift: boolean) => void
+    onTogglePage: () => void
+  }
 }
 
 /**
@@ -32,6 +38,7 @@ export function CustomerTable({
   onOpen,
   stale = false,
   focusRef,
+  selection,
 }: CustomerTableProps) {
   const [active, setActive] = useState(0)
   const rows = useRef<(HTMLTableRowElement | null)[]>([])
@@ -71,6 +78,10 @@ export function CustomerTable({
       case 'Enter':
         onOpen(customer)
         break
+      case ' ':
+        if (!selection) return
+        selection.onToggle(index, e.shiftKey)
+        break
       default:
         return
     }
@@ -82,6 +93,16 @@ export function CustomerTable({
       <table className="table" aria-label="Customers" aria-busy={stale}>
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className="table__check">
+                <input
+                  type="checkbox"
+                  aria-label="Select all on this page"
+                  checked={customers.length > 0 && customers.every((c) => selection.selected.has(c.id))}
+                  onChange={selection.onTogglePage}
+                />
+              </th>
+            ) : null}
             <SortHeader label="Customer" field="name" sort={sort} onSort={onSort} />
             <th scope="col">Company</th>
             <th scope="col">Status</th>
@@ -115,6 +136,21 @@ export function CustomerTable({
                 onOpen(c)
               }}
             >
+              {selection ? (
+                <td className="table__check">
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    aria-label={`Select ${c.name}`}
+                    checked={selection.selected.has(c.id)}
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      selection.onToggle(index, e.shiftKey)
+                    }}
+                    onChange={() => {}}
+                  />
+                </td>
+              ) : null}
               <td>
                 <div className="cell-primary">
                   <Link to={`/customers/${c.id}`} tabIndex={-1} className="cell-primary__name">

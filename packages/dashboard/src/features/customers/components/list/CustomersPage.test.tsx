@@ -28,6 +28,9 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (input: string) => {
       const url = new URL(input, 'http://coinbook.test')
+      // The segment chips' lists: none here.
+      if (url.pathname.startsWith('/api/v1/segments'))
+        return new Response(JSON.stringify({ data: [] }), { headers: { 'Content-Type': 'application/json' } })
       requests.push(url)
       return new Response(JSON.stringify(respond(url)), {
         status: 200,

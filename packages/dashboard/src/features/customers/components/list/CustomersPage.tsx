@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { ErrorAlert } from '../../../../ui/Alert'
 import { DocumentTitle } from '../../../../ui/DocumentTitle'
@@ -9,7 +9,12 @@ import { PageHeader } from '../../../../ui/PageHeader'
 import { Pagination } from '../../../../ui/Pagination'
 import { LoadingBlock } from '../../../../ui/Spinner'
 import { useCurrentMe } from '../../../auth/hooks/useMe'
+import { BulkActionBar } from '../../../bulk-actions/components/BulkActionBar'
+import { BulkActionProgress } from '../../../bulk-actions/components/BulkActionProgress'
+import { useRowSelection } from '../../../bulk-actions/hooks/useRowSelection'
 import { ExportButton } from '../../../exports/components/ExportButton'
+import { SegmentChips } from '../../../segments/components/SegmentChips'
+import { useSegmentCount } from '../../../segments/hooks/queries'
 import { useCustomerList } from '../../hooks/queries'
 import { PAGE_SIZES, useCustomerListParams } from '../../hooks/useCustomerListParams'
 import { usePageShortcuts } from '../../hooks/useListShortcuts'
@@ -35,6 +40,33 @@ export function CustomersPage() {
   })
 
   const rows = list.data?.data ?? []
+  const ids = useMemo(() => rows.map((r) => r.id), [rows])
+  const selection = useRowSelection(ids)
+  const [running, setRunning] = useState<string | null>(null)
+  const segmentCount = useSegmentCount(params.segmentId)
+  // A new filter or page is a new set of rows: what was checked no longer shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters are the trigger
+  useEffect(
+    () => selection.clear(),
+    [
+      params.q,
+      params.status,
+      params.type,
+      params.tier,
+      params.country,
+      params.tag,
+      params.segmentId,
+      params.cursor,
+    ],
+  )
+  const onlySegment =
+    params.segmentId &&
+    !params.q &&
+    !params.status &&
+    !params.type &&
+    !params.tier &&
+    !params.country &&
+    !params.tag
   const newButton = canWrite ? (
     <Link to="/customers/new" className="button button--primary" aria-keyshortcuts="n">
       <PlusIcon />
@@ -66,6 +98,23 @@ export function CustomersPage() {
         }
       />
       <section className="card card--flush">
+        <SegmentChips value={params.segmentId} onChange={(id) => setFilter('segmentId', id)} />
+        {running ? <BulkActionProgress id={running} onDismiss={() => setRunning(null)} /> : null}
+        {canWrite ? (
+          <BulkActionBar
+            selectedIds={[...selection.selected]}
+            all={selection.all}
+            matching={onlySegment ? segmentCount.data?.count : undefined}
+            filters={params}
+            pageCount={rows.length}
+            onSelectAll={selection.selectAll}
+            onClear={selection.clear}
+            onStarted={(id) => {
+              setRunning(id)
+              selection.clear()
+            }}
+          />
+        ) : null}
         <CustomerFilters
           params={params}
           onChange={setFilter}
@@ -133,6 +182,15 @@ export function CustomersPage() {
               onOpen={(c) => navigate(`/customers/${c.id}`)}
               stale={list.isPlaceholderData}
               focusRef={focusTable}
+              {...(canWrite
+                ? {
+                    selection: {
+                      selected: selection.selected,
+                      onToggle: selection.toggle,
+                      onTogglePage: selection.togglePage,
+                    },
+                  }
+                : {})}
             />
             <Pagination
               pageIndex={pageIndex}
