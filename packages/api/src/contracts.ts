@@ -185,3 +185,25 @@ export type BulkAction = z.infer<typeof import('./modules/bulk-actions/schema.js
 export type CreateBulkActionInput = z.input<
   typeof import('./modules/bulk-actions/schema.js').createBulkActionBody
 >
+
+// Webhooks (modules/webhooks).
+export type WebhookEventType = import('./modules/events/types.js').EventType
+export type WebhookEndpoint = z.infer<typeof import('./modules/webhooks/schema.js').endpointSchema>
+export type WebhookEndpointWithSecret = z.infer<
+  typeof import('./modules/webhooks/schema.js').endpointWithSecretSchema
+>
+export type CreateWebhookEndpointInput = z.input<
+  typeof import('./modules/webhooks/schema.js').createEndpointBody
+>
+export type UpdateWebhookEndpointInput = z.input<
+  typeof import('./modules/webhooks/schema.js').updateEndpointBody
+>
+export type WebhookDelivery = z.infer<typeof import('./modules/webhooks/schema.js').deliverySchema>
+export type WebhookDeliveryDetail = z.infer<
+  typeof import('./modules/webhooks/schema.js').deliveryDetailSchema
+>
+export type WebhookDeliveryList = z.infer<typeof import('./modules/webhooks/schema.js').deliveryListSchema>
+export type WebhookAttempt = z.infer<typeof import('./modules/webhooks/schema.js').attemptSchema>
+export type ListWebhookDeliveriesInput = z.input<
+  typeof import('./modules/webhooks/schema.js').listDeliveriesQuery
+>

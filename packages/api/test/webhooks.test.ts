@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { sql } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordOverdueInvoices } from '../src/modules/invoices/services/record-overdue.js'
 import { claimDeliveries } from '../src/modules/webhooks/services/claim-deliveries.js'
@@ -223,6 +224,62 @@ describe('webhook endpoints', () => {
     expect(receiver.received.length).toBe(mid)
     await dispatchUntil(() => receiver.received.length > mid, [merchant])
     expect(receiver.received.slice(mid).map((h) => h.json.data.object.id)).toEqual([second.id])
+  })
+
+  it('a claim is shared fairly across endpoints: one endpoint’s backlog does not fill it; all of a batch is recorded', async () => {
+    const { merchant } = await freshMerchant('Fair claims')
+    const busy = await createEndpoint(merchant, { url: receiver.url('/busy'), events: ['*'] })
+    const quiet = await createEndpoint(merchant, { url: receiver.url('/quiet'), events: ['*'] })
+    // 100 old deliveries for one endpoint, 5 newer ones for the other.
+    const rows = (endpointId: string, n: number, ageS: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: uuidv7(),
+        merchant_id: merchant.merchantId,
+        endpoint_id: endpointId,
+        event_id: uuidv7(),
+        event_type: 'webhook.test',
+        payload: JSON.stringify({
+          id: 'x',
+          type: 'webhook.test',
+          createdAt: new Date().toISOString(),
+          data: {},
+        }),
+        next_attempt_at: new Date(Date.now() - (ageS - i) * 1000),
+      }))
+    await t.db
+      .insertInto('webhook_deliveries')
+      .values(rows(busy.id, 100, 1000))
+      .execute()
+    await t.db
+      .insertInto('webhook_deliveries')
+      .values(rows(quiet.id, 5, 100))
+      .execute()
+    const claimed = await claimDeliveries(t.db, {
+      limit: 20,
+      leaseMs: 60_000,
+      inFlight: new Map([[busy.id, 2]]),
+      perEndpoint: 16,
+      merchantIds: [merchant.merchantId],
+    })
+    const per = (id: string) => claimed.filter((d) => d.endpoint_id === id).length
+    expect({ busy: per(busy.id), quiet: per(quiet.id) }).toEqual({ busy: 14, quiet: 5 })
+    await t.db.deleteFrom('webhook_deliveries').where('merchant_id', '=', merchant.merchantId).execute()
+
+    // A burst sent by one dispatcher: every delivery ends succeeded with exactly one attempt recorded.
+    const before = receiver.received.length
+    await t.db
+      .insertInto('webhook_deliveries')
+      .values(rows(quiet.id, 40, 60))
+      .execute()
+    await dispatchUntil(() => receiver.received.length - before >= 40, [merchant])
+    const log = await t.db
+      .selectFrom('webhook_deliveries as d')
+      .leftJoin('webhook_attempts as a', 'a.delivery_id', 'd.id')
+      .select(['d.status', 'd.attempts', 'a.status_code'])
+      .where('d.merchant_id', '=', merchant.merchantId)
+      .execute()
+    expect(log).toHaveLength(40)
+    expect(log.filter((r) => !(r.status === 'succeeded' && r.attempts === 1 && r.status_code === 200))).toEqual([])
   })
 
   it('410 Gone disables the endpoint at once; events meanwhile are not queued for it', async () => {

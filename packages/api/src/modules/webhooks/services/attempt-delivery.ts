@@ -87,17 +87,25 @@ export function signatureHeaders(
   }
 }
 
+/** An attempt that has ended and is to be recorded. */
+export interface EndedAttempt {
+  delivery: ClaimedDelivery
+  endpoint: DeliveryEndpoint
+  result: SendResult
+  startedAt: Date
+}
+
 /**
  * One attempt at a delivery the caller holds (claimed by the dispatcher, or taken for a replay): checks
- * the URL again after resolving it, signs, sends, and records the attempt and its consequences.
+ * the URL again after resolving it, signs and sends. Records nothing: see {@link recordAttempts}.
  */
-export async function attemptDelivery(
+export async function sendAttempt(
   deps: DispatchDeps,
   delivery: ClaimedDelivery,
   endpoint: DeliveryEndpoint,
   body: string | undefined,
-  opts: AttemptOptions,
-): Promise<SendResult> {
+  opts: Pick<AttemptOptions, 'timeoutMs'>,
+): Promise<EndedAttempt> {
   const startedAt = new Date()
   let result: SendResult
   try {
@@ -120,21 +128,88 @@ export async function attemptDelivery(
       error: message,
     }
   }
-  await recordAttempt(deps.db, delivery, endpoint, result, startedAt, opts)
-  return result
+  return { delivery, endpoint, result, startedAt }
 }
 
-async function recordAttempt(
-  db: Kysely<Database>,
+/** One attempt, sent and recorded (a replay, a test event). */
+export async function attemptDelivery(
+  deps: DispatchDeps,
   delivery: ClaimedDelivery,
   endpoint: DeliveryEndpoint,
-  result: SendResult,
-  startedAt: Date,
+  body: string | undefined,
+  opts: AttemptOptions,
+): Promise<SendResult> {
+  const ended = await sendAttempt(deps, delivery, endpoint, body, opts)
+  await recordAttempts(deps.db, [ended], opts)
+  return ended.result
+}
+
+/**
+ * Records ended attempts: every success of the batch in one statement (its attempts inserted, its
+ * deliveries marked succeeded, its endpoints' failing_since cleared), each failure in its own
+ * transaction with its endpoint (retry schedule, 410 and 5-days disabling, the owner's email).
+ */
+export async function recordAttempts(
+  db: Kysely<Database>,
+  attempts: readonly EndedAttempt[],
+  opts: AttemptOptions,
+): Promise<void> {
+  const successes = attempts.filter((a) => a.result.ok)
+  const failures = attempts.filter((a) => !a.result.ok)
+  await Promise.all([
+    successes.length > 0 ? recordSuccesses(db, successes, opts.trigger) : undefined,
+    ...failures.map((a) => recordFailure(db, a, opts)),
+  ])
+}
+
+async function recordSuccesses(
+  db: Kysely<Database>,
+  attempts: readonly EndedAttempt[],
+  trigger: WebhookAttemptTrigger,
+) {
+  const rows = attempts.map(
+    ({ delivery, result, startedAt }) =>
+      sql`(${uuidv7()}::uuid, ${delivery.id}::uuid, ${delivery.attempts + 1}::int, ${startedAt}::timestamptz,
+           ${result.statusCode}::int, ${result.latencyMs}::int, ${result.excerpt}::text, ${result.error?.slice(0, 1000) ?? null}::text)`,
+  )
+  const endpointIds = [...new Set(attempts.map((a) => a.endpoint.id))]
+  await sql`
+    WITH input (attempt_id, delivery_id, attempt, started_at, status_code, latency_ms, excerpt, error) AS (
+      VALUES ${sql.join(rows)}
+    ),
+    -- Updated first, attempts from what was updated: a delivery deleted with its endpoint meanwhile is
+    -- skipped rather than failing the whole batch on the foreign key.
+    deliveries AS (
+      UPDATE webhook_deliveries d SET
+        status = 'succeeded',
+        attempts = d.attempts + 1,
+        next_attempt_at = now(),
+        last_status_code = i.status_code,
+        last_error = i.error,
+        delivered_at = now()
+      FROM input i
+      WHERE d.id = i.delivery_id
+      RETURNING i.*
+    ),
+    attempts AS (
+      INSERT INTO webhook_attempts (id, delivery_id, attempt, trigger, started_at, status_code, latency_ms, response_excerpt, error)
+      SELECT attempt_id, delivery_id, attempt, ${trigger}, started_at, status_code, latency_ms, excerpt, error
+      FROM deliveries
+    )
+    UPDATE webhook_endpoints SET failing_since = NULL
+    WHERE id IN (${sql.join(endpointIds.map((id) => sql`${id}::uuid`))}) AND failing_since IS NOT NULL`.execute(
+    db,
+  )
+}
+
+async function recordFailure(
+  db: Kysely<Database>,
+  { delivery, endpoint, result, startedAt }: EndedAttempt,
   opts: AttemptOptions,
 ) {
   const attempt = delivery.attempts + 1
-  const delay = result.ok ? null : nextRetryDelayMs(attempt, opts.retryScheduleMs ?? RETRY_SCHEDULE_MS)
-  const status = result.ok ? 'succeeded' : delay === null ? 'failed' : 'pending'
+  const delay = nextRetryDelayMs(attempt, opts.retryScheduleMs ?? RETRY_SCHEDULE_MS)
+  const status = delay === null ? 'failed' : 'pending'
   const error = result.error?.slice(0, 1000) ?? null
   const writeDelivery = (ex: Executor) =>
     sql`
@@ -148,21 +223,9 @@ async function recordAttempt(
       attempts = attempts + 1,
       next_attempt_at = now() + make_interval(secs => ${(delay ?? 0) / 1000}),
       last_status_code = ${result.statusCode},
-      last_error = ${error},
-      delivered_at = ${result.ok ? sql`now()` : sql`delivered_at`}
+      last_error = ${error}
     WHERE id = ${delivery.id}`.execute(ex)
 
-  if (result.ok) {
-    await writeDelivery(db)
-    if (endpoint.failing_since) {
-      await db
-        .updateTable('webhook_endpoints')
-        .set({ failing_since: null })
-        .where('id', '=', endpoint.id)
-        .execute()
-    }
-    return
-  }
   const gone = result.statusCode === 410
   const reason = gone
     ? 'The endpoint answered 410 Gone'

@@ -14,36 +14,45 @@ export interface ClaimOptions {
 }
 
 /**
- * Claims due deliveries of enabled endpoints: locks candidates with FOR UPDATE SKIP LOCKED (so workers
- * never take the same row), keeps at most `perEndpoint` in flight per endpoint, and moves their
- * next_attempt_at forward by the lease. The claim commits before anything is sent.
+ * Claims due deliveries of enabled endpoints, fairly across endpoints: for each enabled endpoint a LATERAL
+ * subquery locks its oldest due deliveries (FOR UPDATE SKIP LOCKED, so workers never take the same row),
+ * at most the room it has left under `perEndpoint` given what this process already has in flight; the
+ * oldest of all those, up to `limit`, are claimed and their next_attempt_at moves forward by the lease.
+ * One endpoint's backlog therefore never fills a claim on its own. The claim commits before anything is
+ * sent.
  */
 export async function claimDeliveries(db: Kysely<Database>, opts: ClaimOptions): Promise<ClaimedDelivery[]> {
   if (opts.limit <= 0) return []
   const scope =
     opts.merchantIds && opts.merchantIds.length > 0
-      ? sql`AND d.merchant_id IN (${sql.join(opts.merchantIds.map((id) => sql`${id}::uuid`))})`
+      ? sql`AND e.merchant_id IN (${sql.join(opts.merchantIds.map((id) => sql`${id}::uuid`))})`
       : opts.merchantIds
         ? sql`AND false`
         : sql``
+  const busy = [...opts.inFlight].filter(([, n]) => n > 0)
+  // What this process has in flight per endpoint; an endpoint at the cap gets LIMIT 0.
+  const load =
+    busy.length > 0
+      ? sql`LEFT JOIN (VALUES ${sql.join(busy.map(([id, n]) => sql`(${id}::uuid, ${n}::int)`))}) f (endpoint_id, n) ON f.endpoint_id = e.id`
+      : sql`LEFT JOIN (SELECT NULL::uuid AS endpoint_id, 0 AS n) f ON false`
+  const room = Math.min(opts.perEndpoint, opts.limit)
   return db.transaction().execute(async (trx) => {
-    const candidates = await sql<{ id: string; endpoint_id: string }>`
-      SELECT d.id, d.endpoint_id
-      FROM webhook_deliveries d
-      JOIN webhook_endpoints e ON e.id = d.endpoint_id
-      WHERE d.status = 'pending' AND d.next_attempt_at <= now() AND e.enabled ${scope}
-      ORDER BY d.next_attempt_at
-      LIMIT ${opts.limit * 4}
-      FOR UPDATE OF d SKIP LOCKED`.execute(trx)
-    const load = new Map(opts.inFlight)
-    const picked: string[] = []
-    for (const c of candidates.rows) {
-      if (picked.length >= opts.limit) break
-      const n = load.get(c.endpoint_id) ?? 0
-      if (n >= opts.perEndpoint) continue
-      load.set(c.endpoint_id, n + 1)
-      picked.push(c.id)
-    }
+    const candidates = await sql<{ id: string }>`
+      SELECT c.id
+      FROM webhook_endpoints e
+      ${load}
+      CROSS JOIN LATERAL (
+        SELECT d.id, d.next_attempt_at
+        FROM webhook_deliveries d
+        WHERE d.endpoint_id = e.id AND d.status = 'pending' AND d.next_attempt_at <= now()
+        ORDER BY d.next_attempt_at
+        LIMIT least(${room}::int, greatest(${opts.perEndpoint}::int - coalesce(f.n, 0), 0))
+        FOR UPDATE OF d SKIP LOCKED
+      ) c
+      WHERE e.enabled ${scope}
+      ORDER BY c.next_attempt_at
+      LIMIT ${opts.limit}`.execute(trx)
+    const picked = candidates.rows.map((c) => c.id)
     if (picked.length === 0) return []
     return trx
       .updateTable('webhook_deliveries')

@@ -1,7 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { logger } from '../../../observability/logger.js'
 import { RETRY_SCHEDULE_MS } from '../retry-schedule.js'
-import { type AttemptOptions, attemptDelivery, type DispatchDeps, loadBodies } from './attempt-delivery.js'
+import {
+  type AttemptOptions,
+  type DispatchDeps,
+  type EndedAttempt,
+  loadBodies,
+  recordAttempts,
+  sendAttempt,
+} from './attempt-delivery.js'
 import { claimDeliveries } from './claim-deliveries.js'
 
 export interface DispatcherOptions {
@@ -21,6 +28,56 @@ export interface DispatcherOptions {
   merchantIds?: readonly string[]
 }
 
+/**
+ * Writes ended attempts in batches: while one batch is being written the next accumulates, so under load
+ * a statement records many successes, and an idle dispatcher writes each at once. If a batch fails, its
+ * attempts are written one by one, so one bad row costs no other its record.
+ */
+class AttemptRecorder {
+  private queue: { attempt: EndedAttempt; done: (err?: unknown) => void }[] = []
+  private writing = false
+
+  constructor(
+    private readonly deps: DispatchDeps,
+    private readonly opts: AttemptOptions,
+    private readonly maxBatch = 256,
+  ) {}
+
+  record(attempt: EndedAttempt): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ attempt, done: (err) => (err === undefined ? resolve() : reject(err)) })
+      if (!this.writing) void this.drain()
+    })
+  }
+
+  private async drain() {
+    this.writing = true
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch)
+      try {
+        await recordAttempts(
+          this.deps.db,
+          batch.map((b) => b.attempt),
+          this.opts,
+        )
+        for (const b of batch) b.done()
+      } catch (batchErr) {
+        if (batch.length === 1) {
+          batch[0]?.done(batchErr)
+          continue
+        }
+        for (const b of batch) {
+          await recordAttempts(this.deps.db, [b.attempt], this.opts).then(
+            () => b.done(),
+            (err: unknown) => b.done(err ?? new Error('attempt not recorded')),
+          )
+        }
+      }
+    }
+    this.writing = false
+  }
+}
+
 export const DISPATCH_DEFAULTS = {
   concurrency: 64,
   perEndpoint: 16,
@@ -32,7 +89,8 @@ export const DISPATCH_DEFAULTS = {
 /**
  * The outbox dispatcher: claims due deliveries whenever it has room, sends them concurrently (capped per
  * endpoint), records each attempt as it ends, and looks again at once while there is work, else every
- * `idlePollMs`. Any number of dispatchers may run (SKIP LOCKED claims); a killed one's claims expire.
+ * `idlePollMs`. Attempts are recorded in batches (see AttemptRecorder). Any number of dispatchers may
+ * run (SKIP LOCKED claims); a killed one's claims expire.
  */
 export async function runDispatcher(
   deps: DispatchDeps,
@@ -47,6 +105,7 @@ export async function runDispatcher(
     ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   }
   const end = opts.runForMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + opts.runForMs
+  const recorder = new AttemptRecorder(deps, attemptOpts)
   const inFlight = new Map<string, number>()
   const running = new Set<Promise<void>>()
   let attempted = 0
@@ -85,16 +144,12 @@ export async function runDispatcher(
         // Deleted since the claim: the row went with it.
         if (!endpoint) continue
         inFlight.set(endpoint.id, (inFlight.get(endpoint.id) ?? 0) + 1)
-        const p: Promise<void> = attemptDelivery(
-          deps,
-          delivery,
-          endpoint,
-          bodies.get(delivery.id),
-          attemptOpts,
-        )
-          .then((r) => {
+        // The slot is held until the attempt is recorded: at most `concurrency` unrecorded at once.
+        const p: Promise<void> = sendAttempt(deps, delivery, endpoint, bodies.get(delivery.id), attemptOpts)
+          .then(async (ended) => {
+            await recorder.record(ended)
             attempted++
-            if (r.ok) succeeded++
+            if (ended.result.ok) succeeded++
           })
           .catch((err: unknown) =>
             logger.error({ err, deliveryId: delivery.id }, 'webhook attempt not recorded'),
