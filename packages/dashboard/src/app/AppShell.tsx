@@ -13,6 +13,7 @@ import {
   ShieldIcon,
   UsersIcon,
   WalletIcon,
+  WebhookIcon,
 } from '../ui/icons'
 
 interface NavItemProps {
@@ -115,6 +116,13 @@ export function AppShell() {
                 active={pathname.startsWith('/settings/email')}
               >
                 Email
+              </NavItem>
+              <NavItem
+                to="/settings/webhooks"
+                icon={<WebhookIcon />}
+                active={pathname.startsWith('/settings/webhooks')}
+              >
+                Webhooks
               </NavItem>
               <NavItem
                 to="/settings/status"

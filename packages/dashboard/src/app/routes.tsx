@@ -20,6 +20,8 @@ import { PlansPage } from '../features/subscriptions/components/PlansPage'
 import { SubscriptionDetailPage } from '../features/subscriptions/components/SubscriptionDetailPage'
 import { SubscriptionsPage } from '../features/subscriptions/components/SubscriptionsPage'
 import { WalletsPage } from '../features/wallets/components/WalletsPage'
+import { WebhookEndpointRoute } from '../features/webhooks/components/WebhookEndpointPage'
+import { WebhooksPage } from '../features/webhooks/components/WebhooksPage'
 import { AppShell } from './AppShell'
 import { NotFoundPage } from './NotFoundPage'
 
@@ -82,6 +84,8 @@ export const routes: RouteObject[] = [
       { path: 'settings/api-keys', element: <ApiKeysPage /> },
       { path: 'settings/wallets', element: <WalletsPage /> },
       { path: 'settings/status', element: <StatusPage /> },
+      { path: 'settings/webhooks', element: <WebhooksPage /> },
+      { path: 'settings/webhooks/:id', element: <WebhookEndpointRoute /> },
       { path: 'settings/email', element: <EmailSettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
