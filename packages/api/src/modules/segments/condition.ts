@@ -30,10 +30,20 @@ export function segmentCondition(
 function compileNode(node: RuleNode, opts: SegmentConditionOptions): Bool {
   if ('all' in node) {
     if (node.all.length === 0) return sql<SqlBool>`true`
-    return sql<SqlBool>`(${sql.join(
-      node.all.map((n) => compileNode(n, opts)),
-      sql` and `,
-    )})`
+    // The metric conditions of one group read the same stats row: one semi-join for all of them
+    // instead of one per condition (the plan then scans customer_stats once).
+    const onStats: RawBuilder<unknown>[] = []
+    const others: Bool[] = []
+    for (const n of node.all) {
+      const p = 'field' in n ? mergeableStatsPredicate(n, opts) : undefined
+      if (p) onStats.push(p)
+      else others.push(compileNode(n, opts))
+    }
+    if (onStats.length > 0)
+      others.push(
+        sql<SqlBool>`exists (select 1 from customer_stats s where s.customer_id = c.id and s.merchant_id = ${opts.merchantId} and ${sql.join(onStats, sql` and `)})`,
+      )
+    return sql<SqlBool>`(${sql.join(others, sql` and `)})`
   }
   if ('any' in node) {
     if (node.any.length === 0) return sql<SqlBool>`false`
@@ -43,6 +53,26 @@ function compileNode(node: RuleNode, opts: SegmentConditionOptions): Bool {
     )})`
   }
   return compileCondition(node, opts)
+}
+
+/**
+ * A condition on a stats field that holds only for customers with a stats row satisfying it: a plain
+ * (not complemented) op the zero row fails. Undefined for anything else.
+ */
+function mergeableStatsPredicate(
+  cond: RuleCondition,
+  opts: SegmentConditionOptions,
+): RawBuilder<unknown> | undefined {
+  const def = fieldFor(cond.field)
+  if (
+    !def ||
+    def.source.on !== 'stats' ||
+    complementOf[cond.op] ||
+    (cond.op === 'exists' && cond.value === false)
+  )
+    return undefined
+  if (def.source.zero && zeroSatisfies(cond.op, cond.value)) return undefined
+  return predicate(def.type, def.source.expr, cond.op, cond.value, opts)
 }
 
 /** The ops that are the complement of another. */
