@@ -235,3 +235,85 @@ describe('what is attached to a merged customer', () => {
     }
   })
 })
+
+describe('merging keeps everything that belongs to the customer', () => {
+  /** Every column that references a customer, and how a merge treats it. */
+  const handled: Record<string, string> = {
+    'customers.merged_into_id': 're-pointed',
+    'deposit_targets.customer_id': 're-pointed',
+    'payments.customer_id': 're-pointed',
+    'invoices.customer_id': 're-pointed',
+    'customer_credit_entries.customer_id': 're-pointed',
+    'subscriptions.customer_id': 're-pointed',
+    'installment_plans.customer_id': 're-pointed',
+    'messages.customer_id': 're-pointed',
+    'customer_preferences.customer_id': 'merged coin lists',
+    'customer_stats.customer_id': 'folded',
+    'customer_asset_stats.customer_id': 'recomputed from the payments',
+    'payer_wallets.customer_id': 'merged (mergePaymentMethods)',
+    'refund_addresses.customer_id': 'merged (mergePaymentMethods)',
+    'message_opt_outs.customer_id': 'union',
+    'reminder_policies.customer_id': 'kept customer’s wins',
+  }
+
+  it('has a rule for every column that references a customer (a new table must choose one)', async () => {
+    const { rows } = await sql<{ ref: string }>`
+      select kcu.table_name || '.' || kcu.column_name as ref
+      from information_schema.table_constraints tc
+      join information_schema.key_column_usage kcu
+        on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
+      join information_schema.constraint_column_usage ccu
+        on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
+      where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name = 'customers' and tc.table_schema = 'public'
+      order by 1`.execute(t.db)
+    const unhandled = rows.map((r) => r.ref).filter((ref) => !(ref in handled))
+    expect(unhandled).toEqual([])
+  })
+
+  it('moves the duplicate’s invoices, wallets and refund addresses to the kept customer', async () => {
+    const owner = await t.signup()
+    const kept = await createCustomer(t, owner, { name: 'Kept', email: 'kept@merge.test' })
+    const duplicate = await createCustomer(t, owner, { name: 'Dup', email: 'dup@merge.test' })
+    const wallet = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'
+    for (const c of [kept, duplicate]) {
+      const res = await t.request('POST', `${customersPath(c.id)}/wallets`, {
+        as: owner,
+        body: {
+          network: 'ethereum',
+          address: wallet,
+          ...(c.id === kept.id ? {} : { label: 'Dup’s Ledger' }),
+        },
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+    }
+    const tron = await t.request('PUT', `${customersPath(duplicate.id)}/refund-addresses/tron`, {
+      as: owner,
+      body: { address: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t' },
+    })
+    expect(tron.status, JSON.stringify(tron.body)).toBeLessThan(300)
+    const invoice = await t.request('POST', '/api/v1/invoices', {
+      as: owner,
+      body: {
+        customerId: duplicate.id,
+        currency: 'USD',
+        lines: [{ description: 'x', quantity: 1, unitAmount: '5' }],
+      },
+    })
+    expect(invoice.status, JSON.stringify(invoice.body)).toBe(201)
+
+    const merged = await t.request('POST', `${customersPath(kept.id)}/merge`, {
+      as: owner,
+      body: { duplicateId: duplicate.id },
+    })
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200)
+
+    const invoices = await t.request('GET', `/api/v1/invoices?customerId=${kept.id}`, { as: owner })
+    expect(invoices.body.data.map((i: { id: string }) => i.id)).toContain(invoice.body.id)
+    const wallets = await t.request('GET', `${customersPath(kept.id)}/wallets`, { as: owner })
+    expect(wallets.body.data).toHaveLength(1)
+    // Known for these two only, it is no longer shared once they are one customer.
+    expect(wallets.body.data[0]).toMatchObject({ address: wallet, shared: false, label: 'Dup’s Ledger' })
+    const refunds = await t.request('GET', `${customersPath(kept.id)}/refund-addresses`, { as: owner })
+    expect(refunds.body.data.map((r: { network: string }) => r.network)).toEqual(['tron'])
+  })
+})

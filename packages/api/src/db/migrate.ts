@@ -8,6 +8,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Work lands in parallel: a migration numbered below one a database already has still applies.
+    allowUnorderedMigrations: true,
   })
   const result = await migrator.migrateToLatest()
   if (result.error) {
@@ -21,7 +23,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
 
 /** Names of the migrations this code has that the database has not applied yet. */
 export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  })
   return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name)
 }
 

@@ -5,6 +5,7 @@ import { inTransaction } from '../../../db/transaction.js'
 import { NotFoundError, ValidationError } from '../../../errors.js'
 import { recomputeCustomerMetrics, utcDay } from '../../analytics/metrics.js'
 import { recordEvent } from '../../events/services/record-event.js'
+import { mergePaymentMethods } from '../../payment-methods/services/merge-payment-methods.js'
 import type { CustomerDto } from '../schema.js'
 import { recordCustomerAudit } from './audit.js'
 import { loadLiveCustomer } from './live-customers.js'
@@ -28,6 +29,12 @@ export const customerReferences: readonly CustomerReference[] = [
   // folded separately, so nothing is counted twice).
   { table: 'deposit_targets', column: 'customer_id' },
   { table: 'payments', column: 'customer_id' },
+  // What they were billed and owe, their credit, their plans, and what was said to them.
+  { table: 'invoices', column: 'customer_id' },
+  { table: 'customer_credit_entries', column: 'customer_id' },
+  { table: 'subscriptions', column: 'customer_id' },
+  { table: 'installment_plans', column: 'customer_id' },
+  { table: 'messages', column: 'customer_id' },
 ]
 
 /** Re-points every reference from one customer to another, within one merchant. */
@@ -110,6 +117,22 @@ export async function mergeCustomers({
       .where('customer_id', '=', duplicateId)
       .execute()
     await repointCustomerReferences(trx, m, { from: duplicateId, to: id })
+    await mergePaymentMethods(trx, m, { from: duplicateId, to: id })
+    // The kept customer's coin mix is recomputed from the payments below; the duplicate's goes.
+    await sql`delete from customer_asset_stats where customer_id = ${duplicateId}`.execute(trx)
+    // Either one's opt-out stands for the merged customer; the kept customer's reminder override wins.
+    await sql`insert into message_opt_outs (customer_id, kind, merchant_id, created_at) select ${id}::uuid, kind, merchant_id, created_at
+      from message_opt_outs where merchant_id = ${m} and customer_id = ${duplicateId}
+      on conflict do nothing`.execute(trx)
+    await sql`delete from message_opt_outs where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
+      trx,
+    )
+    await sql`update reminder_policies set customer_id = ${id}
+      where merchant_id = ${m} and customer_id = ${duplicateId}
+        and not exists (select 1 from reminder_policies where customer_id = ${id})`.execute(trx)
+    await sql`delete from reminder_policies where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
+      trx,
+    )
     // The duplicate's payments are the kept customer's now: the metrics that do not add up, from scratch.
     await recomputeCustomerMetrics(trx, id, utcDay(new Date()), { keepTotals: true })
 

@@ -9,6 +9,7 @@ import {
   prepareEvents,
   writeEvents,
 } from './ingest.js'
+import { ScanLeaseLostError } from './scan.js'
 
 export interface ScanWalletsOptions {
   db: Kysely<Database>
@@ -67,10 +68,13 @@ async function scanWallet(
     .values({ wallet_id: walletId, cursor: null })
     .onConflict((oc) => oc.column('wallet_id').doNothing())
     .execute()
-  // One scan of a wallet at a time, across processes: a lease on its cursor row.
+  // One scan of a wallet at a time, across processes: a lease on its cursor row, renewed with each page
+  // written; its expiry time is the holder's token, checked in every commit (see scanNetwork).
+  const leaseMs = opts.leaseMs ?? 60_000
+  let lease = new Date(Date.now() + leaseMs)
   const leased = await db
     .updateTable('wallet_cursors')
-    .set({ lease_until: new Date(Date.now() + (opts.leaseMs ?? 5 * 60_000)) })
+    .set({ lease_until: lease })
     .where('wallet_id', '=', walletId)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', new Date())]))
     .returning('cursor')
@@ -89,15 +93,19 @@ async function scanWallet(
       }
       const prepared = await prepareEvents(deps, scanned.events)
       const next = scanned.cursor
+      const renewed = new Date(Date.now() + leaseMs)
       const written = await db.transaction().execute(async (trx) => {
         const out = await writeEvents(trx, { ...deps, db: trx }, prepared)
-        await trx
+        const moved = await trx
           .updateTable('wallet_cursors')
-          .set({ cursor: next, updated_at: new Date() })
+          .set({ cursor: next, lease_until: renewed, updated_at: new Date() })
           .where('wallet_id', '=', walletId)
-          .execute()
+          .where('lease_until', '=', lease)
+          .executeTakeFirst()
+        if (Number(moved.numUpdatedRows) === 0) throw new ScanLeaseLostError(`wallet ${walletId}`)
         return out
       })
+      lease = renewed
       result.payments.push(...written)
       cursor = next
       if (!scanned.more) break
@@ -107,6 +115,7 @@ async function scanWallet(
       .updateTable('wallet_cursors')
       .set({ lease_until: null })
       .where('wallet_id', '=', walletId)
+      .where('lease_until', '=', lease)
       .execute()
   }
   return result

@@ -15,7 +15,11 @@ export interface ScanOptions {
   maxReorgDepth?: number
   /** Where a network that was never scanned starts; default: the current head (no history). */
   startAt?: bigint
-  /** How long a scan may hold the network before another process may take over. */
+  /**
+   * How long a scan may hold the network before another process may take over (default 60 s): a worker
+   * killed mid-scan holds it no longer than this. A scan that outlives its lease and was taken over does
+   * not commit (its lease is checked in the commit), so two scans never both move the cursor.
+   */
   leaseMs?: number
 }
 
@@ -56,18 +60,33 @@ export async function scanNetwork(opts: ScanOptions): Promise<ScanRunResult | nu
       .executeTakeFirstOrThrow()
   }
 
-  // One scan of a network at a time, across processes: a lease on the cursor row, released at the end.
+  // One scan of a network at a time, across processes: a lease on the cursor row, released at the end. Its
+  // expiry time is also the holder's token.
+  const lease = new Date(Date.now() + (opts.leaseMs ?? 60_000))
   const leased = await db
     .updateTable('chain_cursors')
-    .set({ lease_until: new Date(Date.now() + (opts.leaseMs ?? 5 * 60_000)) })
+    .set({ lease_until: lease })
     .where('network', '=', network)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', new Date())]))
     .executeTakeFirst()
   if (Number(leased.numUpdatedRows) === 0) return null
   try {
-    return await scanLeased(opts, head, cursor)
+    return await scanLeased(opts, head, cursor, lease)
   } finally {
-    await db.updateTable('chain_cursors').set({ lease_until: null }).where('network', '=', network).execute()
+    await db
+      .updateTable('chain_cursors')
+      .set({ lease_until: null })
+      .where('network', '=', network)
+      .where('lease_until', '=', lease)
+      .execute()
+  }
+}
+
+/** A scan outlived its lease and another process took the network over; nothing was written. */
+export class ScanLeaseLostError extends Error {
+  override name = 'ScanLeaseLostError'
+  constructor(readonly network: string) {
+    super(`The scan of ${network} outlived its lease and another scan took over; nothing was written`)
   }
 }
 
@@ -75,6 +94,7 @@ async function scanLeased(
   opts: ScanOptions,
   head: ChainHead,
   cursor: Selectable<ChainCursorsTable>,
+  lease: Date,
 ): Promise<ScanRunResult | null> {
   const { db, adapter } = opts
   const network = adapter.network
@@ -109,7 +129,7 @@ async function scanLeased(
   const prepared = await prepareEvents(deps, scanned.events)
   const payments = await db.transaction().execute(async (trx) => {
     const written = await writeEvents(trx, { ...deps, db: trx }, prepared)
-    await trx
+    const moved = await trx
       .updateTable('chain_cursors')
       .set({
         block_number: scanned.last.number,
@@ -120,7 +140,10 @@ async function scanLeased(
         updated_at: new Date(),
       })
       .where('network', '=', network)
-      .execute()
+      .where('lease_until', '=', lease)
+      .executeTakeFirst()
+    // Our lease ran out and another scan took the network: it reads these blocks again, we write nothing.
+    if (Number(moved.numUpdatedRows) === 0) throw new ScanLeaseLostError(network)
     return written
   })
   recordScan(network, head.number, scanned.last.number, payments)
