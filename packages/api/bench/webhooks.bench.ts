@@ -31,12 +31,13 @@ const db = handle.db
 await migrateToLatest(db)
 const config = loadConfig({ DATABASE_URL: url, WEBHOOKS_ALLOW_PRIVATE: 'true', NODE_ENV: 'production' })
 
-// The receiver: answers 200 at once and notes when each webhook-id arrived.
+// The receiver: answers 200 at once and notes when each delivery (endpoint path, webhook-id) arrived.
 const arrived = new Map<string, number>()
 const server = createServer((req, res) => {
   req.resume()
   req.on('end', () => {
-    arrived.set(String(req.headers['webhook-id']), performance.timeOrigin + performance.now())
+    // Per delivery: an event goes to every endpoint under the same webhook-id, so the key is both.
+    arrived.set(`${req.url} ${String(req.headers['webhook-id'])}`, performance.timeOrigin + performance.now())
     res.end('ok')
   })
 })
@@ -109,8 +110,8 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((
   ac.abort()
   await dispatcher
   const lags: number[] = []
-  for (const [id, at] of arrived) {
-    const c = committedAt.get(id)
+  for (const [key, at] of arrived) {
+    const c = committedAt.get(key.slice(key.indexOf(' ') + 1))
     if (c !== undefined) lags.push(at - c)
   }
   lags.sort((a, b) => a - b)
