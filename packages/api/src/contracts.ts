@@ -207,3 +207,16 @@ export type WebhookAttempt = z.infer<typeof import('./modules/webhooks/schema.js
 export type ListWebhookDeliveriesInput = z.input<
   typeof import('./modules/webhooks/schema.js').listDeliveriesQuery
 >
+
+import type {
+  customerReminderPolicySchema,
+  reminderPolicySchema,
+  setCustomerReminderPolicyBody,
+  updateReminderPolicyBody,
+} from './modules/reminders/schema.js'
+
+export type ReminderPolicy = z.infer<typeof reminderPolicySchema>
+export type ReminderStep = ReminderPolicy['steps'][number]
+export type UpdateReminderPolicyInput = z.input<typeof updateReminderPolicyBody>
+export type CustomerReminderPolicy = z.infer<typeof customerReminderPolicySchema>
+export type SetCustomerReminderPolicyInput = z.input<typeof setCustomerReminderPolicyBody>

@@ -118,6 +118,13 @@ export function AppShell() {
                 Email
               </NavItem>
               <NavItem
+                to="/settings/reminders"
+                icon={<MailIcon />}
+                active={pathname.startsWith('/settings/reminders')}
+              >
+                Reminders
+              </NavItem>
+              <NavItem
                 to="/settings/webhooks"
                 icon={<WebhookIcon />}
                 active={pathname.startsWith('/settings/webhooks')}

@@ -13,6 +13,7 @@ import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
 import { EmailSettingsPage } from '../features/messages/components/EmailSettingsPage'
 import { OutboxPage } from '../features/messages/components/OutboxPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
+import { RemindersSettingsPage } from '../features/reminders/components/RemindersSettingsPage'
 import { SegmentsPage } from '../features/segments/components/SegmentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
 import { StatusPage } from '../features/status/components/StatusPage'
@@ -87,6 +88,7 @@ export const routes: RouteObject[] = [
       { path: 'settings/webhooks', element: <WebhooksPage /> },
       { path: 'settings/webhooks/:id', element: <WebhookEndpointRoute /> },
       { path: 'settings/email', element: <EmailSettingsPage /> },
+      { path: 'settings/reminders', element: <RemindersSettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

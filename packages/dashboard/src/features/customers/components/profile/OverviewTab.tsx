@@ -4,7 +4,8 @@ import { formatDate, formatDateTime } from '../../../../format/dates'
 import { formatMoneyOrDash } from '../../../../format/money'
 import type { CustomerMetrics } from '../../../analytics/api'
 import { CustomerMetricsCards } from '../../../analytics/components/CustomerMetricsCards'
-import { useReportingCurrency } from '../../../auth/hooks/useMe'
+import { useCurrentMe, useReportingCurrency } from '../../../auth/hooks/useMe'
+import { CustomerRemindersSection } from '../../../reminders/components/CustomerRemindersSection'
 import type { CustomerDto } from '../../api'
 import { paymentTermsLabel, typeLabel } from '../../labels'
 import { TagList } from '../CustomerBadges'
@@ -25,6 +26,7 @@ export function OverviewTab({ customer: c }: OverviewTabProps) {
   const currency = useReportingCurrency()
   const limitsCurrency = c.preferredFiat ?? currency
   const customFields = Object.entries(c.customFields ?? {})
+  const canWrite = useCurrentMe().role !== 'viewer'
   return (
     <div className="overview">
       <div className="stats">
@@ -117,6 +119,7 @@ export function OverviewTab({ customer: c }: OverviewTabProps) {
               <DetailList items={customFields.map(([k, v]) => ({ label: k, value: customFieldText(v) }))} />
             </section>
           ) : null}
+          <CustomerRemindersSection customerId={c.id} canWrite={canWrite} />
         </div>
       </div>
     </div>
