@@ -44,10 +44,7 @@ import {
 import { paymentMethodRoutes } from './modules/payment-methods/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
-import {
-  customerReminderPolicyRoutes,
-  reminderPolicyRoutes,
-} from './modules/reminders/routes/index.js'
+import { customerReminderPolicyRoutes, reminderPolicyRoutes } from './modules/reminders/routes/index.js'
 import { segmentRoutes } from './modules/segments/routes/index.js'
 import { statusRoutes } from './modules/status/routes/index.js'
 import { planRoutes, subscriptionRoutes } from './modules/subscriptions/routes/index.js'
@@ -55,8 +52,8 @@ import { metricsRoutes } from './modules/system/metrics.js'
 import { docsRoutes, healthRoutes } from './modules/system/routes.js'
 import { taxRateRoutes } from './modules/tax-rates/routes/index.js'
 import { walletRoutes } from './modules/wallets/routes/index.js'
-import { webhookEndpointRoutes } from './modules/webhooks/routes/index.js'
 import { sharedAddressRoutes } from './modules/wallets/routes/shared-addresses.js'
+import { webhookEndpointRoutes } from './modules/webhooks/routes/index.js'
 
 /** Routes that need a caller (session or API key); writes honour Idempotency-Key. */
 function protectedRoutes() {
@@ -74,8 +71,8 @@ function protectedRoutes() {
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)
     .route('/customers', customerInvoiceRoutes)
-    .route('/customers', customerReminderPolicyRoutes)
     .route('/customers', customerMessageRoutes)
+    .route('/customers', customerReminderPolicyRoutes)
     .route('/customers', paymentMethodRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)

@@ -147,6 +147,13 @@ export const configSchema = z.object({
   SUBSCRIPTION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /** Seconds a segment's count is reused (per process); 0 counts every time. */
   SEGMENT_COUNT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
+   * Webhook URLs may point at loopback, private, link-local and CGNAT addresses, and use plain http, even in
+   * production: for development and the tests. Off, such URLs are refused on save and at delivery.
+   */
+  WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
+  /** Encrypts webhook signing secrets at rest (AES-256-GCM, key derived from this); unset, stored as-is. */
+  WEBHOOKS_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Where mail goes: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; unset, the Outbox keeps it. */
   SMTP_URL: z
     .string()
@@ -160,13 +167,6 @@ export const configSchema = z.object({
   MAIL_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
   /** Key that signs unsubscribe links; unset, a key made for this database (migration 0014) is used. */
   COINBOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /**
-   * Webhook URLs may point at loopback, private, link-local and CGNAT addresses, and use plain http, even in
-   * production: for development and the tests. Off, such URLs are refused on save and at delivery.
-   */
-  WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
-  /** Encrypts webhook signing secrets at rest (AES-256-GCM, key derived from this); unset, stored as-is. */
-  WEBHOOKS_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   ...networkSettings(),
 })
 

@@ -32,7 +32,7 @@ type Node = { all: Node[] } | { any: Node[] } | Cond
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
-function valueOf(c: FixtureCustomer, field: string): unknown {
+function fieldValue(c: FixtureCustomer, field: string): unknown {
   if (field.startsWith('custom.')) return c.customFields[field.slice(7)]
   switch (field) {
     case 'timezoneRegion':
@@ -130,11 +130,11 @@ function compare<T>(x: T, op: string, v: unknown, read: (s: unknown) => T): bool
 
 const complement: Record<string, string> = { neq: 'eq', notIn: 'in', notWithinLast: 'withinLast' }
 
-export function evaluate(c: FixtureCustomer, node: Node): boolean {
+function evaluate(c: FixtureCustomer, node: Node): boolean {
   if ('all' in node) return node.all.every((n) => evaluate(c, n))
   if ('any' in node) return node.any.some((n) => evaluate(c, n))
   const kind = node.field.startsWith('custom.') ? 'custom' : (kinds[node.field] as string)
-  const x = valueOf(c, node.field)
+  const x = fieldValue(c, node.field)
   if (node.op === 'exists' && node.value === false) return !positive(kind, x, 'exists', true)
   const base = complement[node.op]
   return base ? !positive(kind, x, base, node.value) : positive(kind, x, node.op, node.value)

@@ -279,7 +279,9 @@ describe('webhook endpoints', () => {
       .where('d.merchant_id', '=', merchant.merchantId)
       .execute()
     expect(log).toHaveLength(40)
-    expect(log.filter((r) => !(r.status === 'succeeded' && r.attempts === 1 && r.status_code === 200))).toEqual([])
+    expect(
+      log.filter((r) => !(r.status === 'succeeded' && r.attempts === 1 && r.status_code === 200)),
+    ).toEqual([])
   })
 
   it('410 Gone disables the endpoint at once; events meanwhile are not queued for it', async () => {

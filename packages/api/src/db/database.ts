@@ -660,6 +660,55 @@ export interface EventsTable {
   created_at: DefaultTimestamp
 }
 
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed'
+export type WebhookAttemptTrigger = 'schedule' | 'replay' | 'test'
+
+export interface WebhookEndpointsTable {
+  id: string
+  merchant_id: string
+  url: string
+  description: string | null
+  event_types: string[]
+  enabled: Generated<boolean>
+  disabled_reason: string | null
+  disabled_at: Date | null
+  /** whsec_… as stored: `plain:` or `aes256gcm:` (WEBHOOKS_SECRET_KEY) — see webhooks/secrets.ts. */
+  secret: string
+  previous_secret: string | null
+  previous_secret_expires_at: Date | null
+  failing_since: Date | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export interface WebhookDeliveriesTable {
+  id: string
+  merchant_id: string
+  endpoint_id: string
+  event_id: string
+  event_type: string
+  payload: Json<Record<string, unknown>> | null
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>
+  attempts: Generated<number>
+  next_attempt_at: DefaultTimestamp
+  last_status_code: number | null
+  last_error: string | null
+  created_at: DefaultTimestamp
+  delivered_at: Date | null
+}
+
+export interface WebhookAttemptsTable {
+  id: string
+  delivery_id: string
+  attempt: number
+  trigger: WebhookAttemptTrigger
+  started_at: Timestamp
+  status_code: number | null
+  latency_ms: number
+  response_excerpt: string | null
+  error: string | null
+}
+
 export type MessageStatus = 'queued' | 'sent' | 'failed' | 'suppressed'
 
 /** (0014) The communication log and mail outbox: one row per message, rendered when queued. */
@@ -725,54 +774,6 @@ export interface InstanceSecretsTable {
   name: string
   value: string
   created_at: DefaultTimestamp
-}
-export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed'
-export type WebhookAttemptTrigger = 'schedule' | 'replay' | 'test'
-
-export interface WebhookEndpointsTable {
-  id: string
-  merchant_id: string
-  url: string
-  description: string | null
-  event_types: string[]
-  enabled: Generated<boolean>
-  disabled_reason: string | null
-  disabled_at: Date | null
-  /** whsec_… as stored: `plain:` or `aes256gcm:` (WEBHOOKS_SECRET_KEY) — see webhooks/secrets.ts. */
-  secret: string
-  previous_secret: string | null
-  previous_secret_expires_at: Date | null
-  failing_since: Date | null
-  created_at: DefaultTimestamp
-  updated_at: DefaultTimestamp
-}
-
-export interface WebhookDeliveriesTable {
-  id: string
-  merchant_id: string
-  endpoint_id: string
-  event_id: string
-  event_type: string
-  payload: Json<Record<string, unknown>> | null
-  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>
-  attempts: Generated<number>
-  next_attempt_at: DefaultTimestamp
-  last_status_code: number | null
-  last_error: string | null
-  created_at: DefaultTimestamp
-  delivered_at: Date | null
-}
-
-export interface WebhookAttemptsTable {
-  id: string
-  delivery_id: string
-  attempt: number
-  trigger: WebhookAttemptTrigger
-  started_at: Timestamp
-  status_code: number | null
-  latency_ms: number
-  response_excerpt: string | null
-  error: string | null
 }
 
 /** (0015) A reminder policy: the merchant's (customer_id null) or a customer's override. */
@@ -841,14 +842,16 @@ export interface Database {
   bulk_action_items: BulkActionItemsTable
   bulk_action_chunks: BulkActionChunksTable
   events: EventsTable
-  webhook_endpoints: WebhookEndpointsTable
-  webhook_deliveries: WebhookDeliveriesTable
-  webhook_attempts: WebhookAttemptsTable
   messages: MessagesTable
   email_templates: EmailTemplatesTable
   email_settings: EmailSettingsTable
   message_opt_outs: MessageOptOutsTable
   instance_secrets: InstanceSecretsTable
+  webhook_endpoints: WebhookEndpointsTable
+  webhook_deliveries: WebhookDeliveriesTable
+  webhook_attempts: WebhookAttemptsTable
+  reminder_policies: ReminderPoliciesTable
+  reminder_sends: ReminderSendsTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -1,5 +1,6 @@
 import type { Chains } from '../chains/index.js'
 import type { Config } from '../config.js'
+import { configureMessageLinks } from '../modules/messages/links.js'
 import { BullJobRunner } from './bullmq.js'
 import { analyticsOverdueJob } from './definitions/analytics-overdue.js'
 import { billingIssueJob } from './definitions/billing-issue.js'
@@ -7,11 +8,10 @@ import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
 import { customersBulkJob } from './definitions/customers-bulk.js'
 import { customersImportJob } from './definitions/customers-import.js'
 import { customersImportsPruneJob } from './definitions/customers-imports-prune.js'
+import { invoicesOverdueJob } from './definitions/invoices-overdue.js'
 import { messagesSendJob } from './definitions/messages-send.js'
 import { pruneSessionsJob } from './definitions/prune-sessions.js'
 import { remindersRunJob } from './definitions/reminders-run.js'
-import { configureMessageLinks } from '../modules/messages/links.js'
-import { invoicesOverdueJob } from './definitions/invoices-overdue.js'
 import { webhooksDispatchJob } from './definitions/webhooks-dispatch.js'
 import { InlineJobRunner } from './inline.js'
 import type { JobDefinition, JobDeps, JobRunner } from './runner.js'
@@ -27,8 +27,8 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     customersImportsPruneJob,
     billingIssueJob,
     analyticsOverdueJob,
-    remindersRunJob,
     messagesSendJob(config.MAIL_SEND_INTERVAL_SECONDS * 1000),
+    remindersRunJob,
     invoicesOverdueJob,
     webhooksDispatchJob,
     ...chains.configured().flatMap((n) => [chainScanJob(n, every), chainConfirmJob(n, every)]),

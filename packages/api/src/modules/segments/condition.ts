@@ -64,12 +64,7 @@ function mergeableStatsPredicate(
   opts: SegmentConditionOptions,
 ): RawBuilder<unknown> | undefined {
   const def = fieldFor(cond.field)
-  if (
-    !def ||
-    def.source.on !== 'stats' ||
-    complementOf[cond.op] ||
-    (cond.op === 'exists' && cond.value === false)
-  )
+  if (def?.source.on !== 'stats' || complementOf[cond.op] || (cond.op === 'exists' && cond.value === false))
     return undefined
   if (def.source.zero && zeroSatisfies(cond.op, cond.value)) return undefined
   return predicate(def.type, def.source.expr, cond.op, cond.value, opts)
