@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { ErrorAlert } from '../../../ui/Alert'
+import { CursorPager } from '../../../ui/CursorPager'
 import { EmptyState } from '../../../ui/EmptyState'
 import { FilterSelect } from '../../../ui/FilterSelect'
 import { LoadingBlock } from '../../../ui/Spinner'
@@ -79,27 +80,7 @@ export function MessageLog({ customerId, canWrite, emptyDescription }: MessageLo
             onResend={canWrite ? (id) => resend.mutate(id) : undefined}
             resending={resend.isPending ? (resend.variables ?? null) : null}
           />
-          <nav className="pagination" aria-label="Pages">
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={cursors.length === 0}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={!list.data.nextCursor}
-              onClick={() => {
-                const next = list.data?.nextCursor
-                if (next) setCursors((c) => [...c, next])
-              }}
-            >
-              Next
-            </button>
-          </nav>
+          <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={list.data.nextCursor} />
         </>
       )}
       <MessageDialog id={open} onClose={() => setOpen(null)} />

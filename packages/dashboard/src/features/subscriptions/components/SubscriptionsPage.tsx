@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { ErrorAlert } from '../../../ui/Alert'
+import { CursorPager } from '../../../ui/CursorPager'
 import { DocumentTitle } from '../../../ui/DocumentTitle'
 import { EmptyState } from '../../../ui/EmptyState'
 import { FilterSelect } from '../../../ui/FilterSelect'
@@ -86,27 +87,7 @@ export function SubscriptionsPage() {
         ) : (
           <>
             <SubscriptionsTable subscriptions={list.data.data} stale={list.isPlaceholderData} />
-            <nav className="pagination" aria-label="Pages">
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                disabled={cursors.length === 0}
-                onClick={() => setCursors((c) => c.slice(0, -1))}
-              >
-                Previous
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                disabled={!list.data.nextCursor}
-                onClick={() => {
-                  const next = list.data?.nextCursor
-                  if (next) setCursors((c) => [...c, next])
-                }}
-              >
-                Next
-              </button>
-            </nav>
+            <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={list.data.nextCursor} />
           </>
         )}
       </section>

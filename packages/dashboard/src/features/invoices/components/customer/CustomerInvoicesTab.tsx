@@ -4,6 +4,7 @@ import { errorMessage } from '../../../../api/problem'
 import { formatMoneyOrDash } from '../../../../format/money'
 import { ErrorAlert } from '../../../../ui/Alert'
 import { Badge } from '../../../../ui/Badge'
+import { CursorPager } from '../../../../ui/CursorPager'
 import { EmptyState } from '../../../../ui/EmptyState'
 import { FilterSelect } from '../../../../ui/FilterSelect'
 import { FileIcon, PlusIcon } from '../../../../ui/icons'
@@ -139,27 +140,7 @@ export function CustomerInvoicesTab({ customer }: CustomerInvoicesTabProps) {
       ) : (
         <>
           <InvoicesTable invoices={list.data.data} stale={list.isPlaceholderData} hideCustomer />
-          <nav className="pagination" aria-label="Pages">
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={cursors.length === 0}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={!list.data.nextCursor}
-              onClick={() => {
-                const next = list.data?.nextCursor
-                if (next) setCursors((c) => [...c, next])
-              }}
-            >
-              Next
-            </button>
-          </nav>
+          <CursorPager cursors={cursors} setCursors={setCursors} nextCursor={list.data.nextCursor} />
         </>
       )}
       {canWrite ? (
