@@ -23,6 +23,7 @@ import {
 const PAYMENTS = Number(process.env.DRILL_PAYMENTS ?? 1000)
 const KILLS = Number(process.env.DRILL_KILLS ?? 20)
 const CUSTOMERS = 50
+const REMINDED = 10
 const ETH_USD = 4000n
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const log = (msg: string) => console.log(`[drill ${new Date().toISOString().slice(11, 19)}] ${msg}`)
@@ -57,6 +58,8 @@ async function main() {
     ETHEREUM_RPC_URLS: anvil.url,
     ETHEREUM_CONFIRMATIONS: '2',
     SCAN_INTERVAL_SECONDS: '1',
+    // Reminder runs every few seconds, so they too meet the kills and the crashes.
+    REMINDERS_INTERVAL_SECONDS: '5',
     RATES_PROVIDER: 'fixed',
     RATES_FIXED: `ETH:USD=${ETH_USD}`,
     RATE_LIMIT_AUTH_PER_MINUTE: '0',
@@ -104,6 +107,23 @@ async function main() {
       })
       customers.push({ id, address: target.address })
     }
+    // Overdue invoices: every reminder run during the chaos looks at them; each must get one reminder, the
+    // latest step due (overdue_1), never two. Due four days ago, so that step is due whatever the hour.
+    const overdue: string[] = []
+    for (const c of customers.slice(0, REMINDED)) {
+      const invoice = await api.call('POST', '/api/v1/invoices', {
+        customerId: c.id,
+        currency: 'USD',
+        lines: [{ description: 'Drill', quantity: 1, unitAmount: '10.00' }],
+      })
+      await api.call('POST', `/api/v1/invoices/${invoice.id}/send`)
+      overdue.push(invoice.id)
+    }
+    await sqlOnce(
+      postgres.url,
+      `update invoices set issue_date = current_date - 20, due_date = current_date - 4, sent_at = now() - interval '20 days'
+       where id = any('{${overdue.join(',')}}'::uuid[])`,
+    )
     const webhooks = await api
       .call('POST', '/api/v1/webhook-endpoints', { url: receiver.url, events: ['payment.confirmed'] })
       .then(
@@ -237,6 +257,21 @@ async function main() {
       undelivered = events.filter((e) => !receiver.ids.has(e.id)).length
     }
 
+    // No reminder twice: one message per overdue invoice, all runs and kills included.
+    const reminderCount = async () =>
+      query<{ invoice_id: string; n: number }>(
+        `select invoice_id::text invoice_id, count(*)::int n from messages
+         where kind like 'reminder_%' group by 1`,
+      )
+    await waitFor(
+      'a reminder for every overdue invoice',
+      async () => (await reminderCount()).length === overdue.length,
+      120_000,
+    ).catch(() => {})
+    const reminders = await reminderCount()
+    const remindedTwice = reminders.filter((r) => r.n > 1).length
+    const notReminded = overdue.filter((id) => !reminders.some((r) => r.invoice_id === id)).length
+
     const figures = {
       payments: PAYMENTS,
       recorded: seen.size,
@@ -252,6 +287,10 @@ async function main() {
       webhookEvents,
       webhookDeliveries: receiver.deliveries,
       webhooksUndelivered: webhooks ? undelivered : 'not checked',
+      overdueInvoices: overdue.length,
+      remindersSent: reminders.reduce((n, r) => n + r.n, 0),
+      remindedTwice,
+      notReminded,
       seconds: Math.round((Date.now() - started) / 1000),
     }
     log(JSON.stringify(figures))
@@ -263,6 +302,8 @@ async function main() {
         wrong > 0 ||
         totalsWrong > 0 ||
         undelivered > 0 ||
+        remindedTwice > 0 ||
+        notReminded > 0 ||
         seen.size !== PAYMENTS ||
         webhookEvents !== (webhooks ? PAYMENTS : 0))
     if (failed) log('FAILED: see the figures above')
@@ -279,6 +320,16 @@ async function main() {
     receiver.close()
   }
   if (failed) process.exit(1)
+}
+
+async function sqlOnce(url: string, text: string) {
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    await c.query(text)
+  } finally {
+    await c.end()
+  }
 }
 
 /** A merchant signed up on the first API; calls alternate between the API processes. */

@@ -117,6 +117,8 @@ export const configSchema = z.object({
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Seconds between two scans of a network. */
   SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** Seconds between two reminder runs (each sends what is due by then: 09:00 local, at most this late). */
+  REMINDERS_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(900),
   /** Largest customer import upload (CSV or JSON), in bytes; streamed, so it costs no memory. */
   IMPORT_MAX_BYTES: z.coerce
     .number()

@@ -35,6 +35,7 @@ describe('worker --queues', () => {
     ])
     expect(ids(['chain.scan.*', 'customers.*'])).toEqual([
       'customers.import',
+      'customers.bulk',
       'customers.imports-prune',
       'chain.scan.bitcoin',
       'chain.scan.ethereum',

@@ -28,7 +28,7 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     billingIssueJob,
     analyticsOverdueJob,
     messagesSendJob(config.MAIL_SEND_INTERVAL_SECONDS * 1000),
-    remindersRunJob,
+    { ...remindersRunJob, repeatEveryMs: config.REMINDERS_INTERVAL_SECONDS * 1000 },
     invoicesOverdueJob,
     webhooksDispatchJob,
     ...chains.configured().flatMap((n) => [chainScanJob(n, every), chainConfirmJob(n, every)]),
