@@ -34,6 +34,23 @@ describe('GET /metrics', () => {
     expect(ok.text).toContain('coinbook_process_')
   })
 
+  it('reports the depth of the email and webhook outboxes', async () => {
+    // A message to a customer waits in the outbox (no SMTP in the tests).
+    const customer = await t.request('POST', '/api/v1/customers', {
+      as: owner,
+      body: { name: 'Outbox', email: 'outbox@metrics.test' },
+    })
+    const sent = await t.request('POST', `/api/v1/customers/${customer.body.id}/messages`, {
+      as: owner,
+      body: { subject: 'Hello', text: 'Waiting in the outbox' },
+    })
+    expect(sent.status, JSON.stringify(sent.body)).toBeLessThan(300)
+    const { text } = await scrape(t, `Bearer ${token}`)
+    const email = Number(/coinbook_outbox_depth\{outbox="email"\} (\d+)/.exec(text)?.[1])
+    expect(email).toBeGreaterThanOrEqual(1)
+    expect(text).toMatch(/coinbook_outbox_depth\{outbox="webhooks"\} \d+/)
+  })
+
   it('times requests by route pattern, never by raw path', async () => {
     const created = await t.request('POST', '/api/v1/customers', { as: owner, body: { name: 'Ada' } })
     await t.request('GET', `/api/v1/customers/${created.body.id}`, { as: owner })

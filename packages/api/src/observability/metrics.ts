@@ -61,6 +61,12 @@ export function createMetrics() {
       labelNames: ['network', 'url'] as const,
       registers,
     }),
+    outboxDepth: new Gauge({
+      name: 'coinbook_outbox_depth',
+      help: 'Rows waiting in an outbox at scrape time: email (queued messages), webhooks (pending deliveries)',
+      labelNames: ['outbox'] as const,
+      registers,
+    }),
     payments: new Counter({
       name: 'coinbook_payments_total',
       help: 'Payment transitions: detected, confirmed, failed, reorged; by network',
