@@ -19,6 +19,7 @@ import { apiKeyRoutes } from './modules/api-keys/routes/index.js'
 import { authRoutes, publicAuthRoutes } from './modules/auth/routes/index.js'
 import { createBulkActionRoute } from './modules/bulk-actions/routes/create.js'
 import { bulkActionRoutes } from './modules/bulk-actions/routes/get.js'
+import { previewBulkMessageRoute } from './modules/bulk-actions/routes/preview-message.js'
 import { checkoutRoutes } from './modules/checkout/routes/index.js'
 import { customerRoutes } from './modules/customers/routes/index.js'
 import { depositTargetRoutes } from './modules/deposit-targets/routes/index.js'
@@ -67,6 +68,7 @@ function protectedRoutes() {
     .route('/customers', importRoutes)
     .route('/customers', customerExportRoutes)
     .route('/customers', createBulkActionRoute)
+    .route('/customers', previewBulkMessageRoute)
     .route('/customers', customerRoutes)
     .route('/customers', depositTargetRoutes)
     .route('/customers', customerPaymentRoutes)

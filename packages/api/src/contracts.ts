@@ -185,6 +185,12 @@ export type BulkAction = z.infer<typeof import('./modules/bulk-actions/schema.js
 export type CreateBulkActionInput = z.input<
   typeof import('./modules/bulk-actions/schema.js').createBulkActionBody
 >
+export type BulkMessagePreviewInput = z.input<
+  typeof import('./modules/bulk-actions/schema.js').bulkMessagePreviewBody
+>
+export type BulkMessagePreview = z.infer<
+  typeof import('./modules/bulk-actions/schema.js').bulkMessagePreviewSchema
+>
 
 // Webhooks (modules/webhooks).
 export type WebhookEventType = import('./modules/events/types.js').EventType

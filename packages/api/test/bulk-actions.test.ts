@@ -205,7 +205,7 @@ describe('bulk actions', () => {
 
   it('a bad action or selection is a 400, and a viewer may not act', async () => {
     expect(
-      (await bulk(a, { action: 'sendMessage', selection: { ids: [randomUUID()] }, params: {} })).status,
+      (await bulk(a, { action: 'launchRockets', selection: { ids: [randomUUID()] }, params: {} })).status,
     ).toBe(400)
     expect(
       (await bulk(a, { action: 'addTags', selection: { ids: [] }, params: { tags: ['x'] } })).status,

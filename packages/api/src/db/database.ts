@@ -609,7 +609,14 @@ export interface SegmentSettingsTable {
   updated_at: DefaultTimestamp
 }
 
-export type BulkActionKind = 'addTags' | 'removeTags' | 'setTier' | 'setStatus' | 'delete' | 'export'
+export type BulkActionKind =
+  | 'addTags'
+  | 'removeTags'
+  | 'setTier'
+  | 'setStatus'
+  | 'delete'
+  | 'export'
+  | 'sendMessage'
 export type BulkActionStatus = 'queued' | 'running' | 'completed' | 'failed'
 
 /** (0012) An action on many customers, run as a job in id-ordered batches. */
@@ -626,6 +633,8 @@ export interface BulkActionsTable {
   total: number | null
   processed: Generated<number>
   changed: Generated<number>
+  /** (0018) sendMessage: customers it could not reach (no email, unsubscribed, deleted meanwhile). */
+  skipped: Generated<number>
   cursor: string | null
   failure: Json<{ code: string; message: string }> | null
   created_at: DefaultTimestamp

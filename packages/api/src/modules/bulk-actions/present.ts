@@ -16,6 +16,7 @@ export function presentBulkAction(row: Selectable<BulkActionsTable>): BulkAction
     total,
     processed: row.processed,
     changed: row.changed,
+    skipped: row.skipped,
     progress: row.status === 'completed' ? 1 : total ? Math.min(1, row.processed / total) : 0,
     failure: row.failure,
     downloadUrl:

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { customerStatus, customerTier, listCustomersQuery } from '../customers/schema.js'
+import { bulkMessageParams } from './message.js'
 
 const tags = z
   .array(z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters'))
@@ -68,6 +69,11 @@ export const createBulkActionBody = z
       selection: bulkSelection,
       params: z.strictObject({}).default({}),
     }),
+    z.strictObject({
+      action: z.literal('sendMessage'),
+      selection: bulkSelection,
+      params: bulkMessageParams,
+    }),
   ])
   .openapi('CreateBulkActionRequest')
 
@@ -76,7 +82,7 @@ export type CreateBulkActionInput = z.infer<typeof createBulkActionBody>
 export const bulkActionSchema = z
   .object({
     id: z.uuid(),
-    action: z.enum(['addTags', 'removeTags', 'setTier', 'setStatus', 'delete', 'export']),
+    action: z.enum(['addTags', 'removeTags', 'setTier', 'setStatus', 'delete', 'export', 'sendMessage']),
     status: z.enum(['queued', 'running', 'completed', 'failed']),
     selection: z.record(z.string(), z.unknown()),
     params: z.record(z.string(), z.unknown()),
@@ -90,10 +96,13 @@ export const bulkActionSchema = z
       .nullable()
       .openapi({ description: 'Customers the action works on (fixed when it starts)' }),
     processed: z.number().int(),
-    changed: z
-      .number()
-      .int()
-      .openapi({ description: 'Customers actually changed (already tagged ones are not)' }),
+    changed: z.number().int().openapi({
+      description: 'Customers actually changed (already tagged ones are not); sendMessage: messages queued',
+    }),
+    skipped: z.number().int().openapi({
+      description:
+        'sendMessage: customers not written to (no email address, unsubscribed from announcements, deleted meanwhile)',
+    }),
     progress: z.number().openapi({ description: 'processed / total, 0 to 1' }),
     failure: z.object({ code: z.string(), message: z.string() }).nullable(),
     downloadUrl: z.string().nullable().openapi({ description: 'export: the CSV, once completed' }),
@@ -103,3 +112,29 @@ export const bulkActionSchema = z
   .openapi('BulkAction')
 
 export type BulkActionDto = z.infer<typeof bulkActionSchema>
+
+export const bulkMessagePreviewBody = z
+  .strictObject({ selection: bulkSelection, params: bulkMessageParams })
+  .openapi('BulkMessagePreviewRequest')
+
+export const bulkMessagePreviewSchema = z
+  .object({
+    matched: z.number().int().openapi({ description: 'Customers the selection matches' }),
+    recipients: z.number().int().openapi({ description: 'Of those, who would get the message' }),
+    noEmail: z.number().int().openapi({ description: 'Skipped: no email address' }),
+    unsubscribed: z.number().int().openapi({ description: 'Skipped: unsubscribed from announcements' }),
+    sample: z
+      .object({
+        customerId: z.uuid(),
+        to: z.string(),
+        subject: z.string(),
+        html: z.string(),
+        text: z.string(),
+      })
+      .nullable()
+      .openapi({ description: 'The message as the first recipient would get it; null when nobody would' }),
+  })
+  .openapi('BulkMessagePreview')
+
+export type BulkMessagePreviewInput = z.infer<typeof bulkMessagePreviewBody>
+export type BulkMessagePreview = z.infer<typeof bulkMessagePreviewSchema>

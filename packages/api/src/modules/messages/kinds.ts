@@ -18,6 +18,7 @@ export const MESSAGE_KINDS = [
   'subscription_canceled',
   'account_updated',
   'webhook_endpoint_disabled',
+  'announcement',
   'custom',
 ] as const
 
@@ -84,5 +85,6 @@ export const KIND_VARIABLES: Record<MessageKind, readonly string[]> = {
   subscription_canceled: [...COMMON, ...SUBSCRIPTION, 'subscription.cancelReason'],
   account_updated: [...COMMON, 'changes'],
   webhook_endpoint_disabled: [...COMMON, 'webhook.url', 'webhook.reason'],
+  announcement: [...COMMON, 'message.subject', 'message.text'],
   custom: [...COMMON, 'message.subject', 'message.text'],
 }

@@ -18,6 +18,7 @@ export const messageKindLabel: Record<MessageKind, string> = {
   subscription_canceled: 'Subscription canceled',
   account_updated: 'Account updated',
   webhook_endpoint_disabled: 'Webhook disabled',
+  announcement: 'Announcement',
   custom: 'Message',
 }
 

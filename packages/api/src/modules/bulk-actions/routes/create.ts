@@ -9,9 +9,9 @@ const route = createRoute({
   path: '/bulk',
   tags: ['Bulk actions'],
   security,
-  summary: 'Act on many customers: add/remove tags, set tier or status, delete, export',
+  summary: 'Act on many customers: add/remove tags, set tier or status, send a message, delete, export',
   description:
-    'Runs as a job (202): follow GET /bulk-actions/{id}. A delete must send params.confirmCount equal to the number of customers the selection matches. Send an Idempotency-Key to make a retry return the same action.',
+    'Runs as a job (202): follow GET /bulk-actions/{id}. A delete must send params.confirmCount equal to the number of customers the selection matches. sendMessage queues one email (kind announcement) per customer; those without an email or unsubscribed are skipped. Send an Idempotency-Key to make a retry return the same action.',
   request: { body: jsonBody(createBulkActionBody) },
   responses: { 202: jsonResponse(bulkActionSchema, 'The bulk action, queued'), ...errorResponses },
 })

@@ -1,16 +1,19 @@
 import { stringify } from 'csv-stringify/sync'
-import { sql } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { CoreDeps, Executor } from '../../../context.js'
-import type { BulkActionKind } from '../../../db/database.js'
+import type { BulkActionKind, Database } from '../../../db/database.js'
 import { CoinbookError } from '../../../errors.js'
+import { logger } from '../../../observability/logger.js'
 import { selectLiveCustomers } from '../../customers/services/live-customers.js'
 import type { PaymentPreference } from '../../customers/services/present.js'
 import { neutralise } from '../../exports/formula.js'
 import { cells, type ExportRow } from '../../exports/services/export-customers.js'
 import { customerColumns } from '../../imports/columns.js'
 import { forgetCounts } from '../../segments/count-cache.js'
+import type { BulkMessageParams } from '../message.js'
 import type { BulkSelection } from '../schema.js'
 import { selectionCondition } from '../selection.js'
+import { queueBulkMessages } from './queue-bulk-messages.js'
 
 /** Customers per transaction: small enough to keep locks short, large enough to move 1M in minutes. */
 export const BULK_BATCH = 1000
@@ -19,7 +22,8 @@ export const BULK_BATCH = 1000
  * Runs a bulk action to the end. First the snapshot: the customers the selection matches now, stored
  * with the action (once, under the row lock). Then batches in customer-id order, each in one
  * transaction with the cursor: a retried or resumed job continues after the last batch written, and a
- * batch redone changes nothing twice (tags are sets, the rest are assignments; export chunks are keyed).
+ * batch redone changes nothing twice (tags are sets, the rest are assignments; export chunks are keyed;
+ * messages have one dedupe key per action and customer).
  */
 export async function runBulkAction(deps: CoreDeps, bulkActionId: string, batchSize = BULK_BATCH) {
   const { db } = deps
@@ -52,7 +56,7 @@ export async function runBulkAction(deps: CoreDeps, bulkActionId: string, batchS
         return true
       }
       const ids = batch.map((b) => b.customer_id)
-      const changed = await apply(
+      const { changed, skipped } = await apply(
         trx,
         row.merchant_id,
         row.action,
@@ -67,6 +71,7 @@ export async function runBulkAction(deps: CoreDeps, bulkActionId: string, batchS
           cursor: ids.at(-1) as string,
           processed: sql`processed + ${ids.length}`,
           changed: sql`changed + ${changed}`,
+          skipped: sql`skipped + ${skipped}`,
           updated_at: sql`now()`,
         })
         .where('id', '=', bulkActionId)
@@ -75,12 +80,16 @@ export async function runBulkAction(deps: CoreDeps, bulkActionId: string, batchS
     })
     if (done) break
   }
-  const { merchant_id } = await db
+  const { merchant_id, action, status, processed, changed } = await db
     .selectFrom('bulk_actions')
-    .select('merchant_id')
+    .select(['merchant_id', 'action', 'status', 'processed', 'changed'])
     .where('id', '=', bulkActionId)
     .executeTakeFirstOrThrow()
   forgetCounts(merchant_id)
+  logger.info(
+    { merchantId: merchant_id, bulkActionId, action, status, processed, changed },
+    'bulk action finished',
+  )
 }
 
 /** Fixes the action's customers (once). False when there is nothing (more) to run. */
@@ -147,11 +156,26 @@ async function snapshot(deps: CoreDeps, id: string): Promise<boolean> {
 
 const textArray = (values: string[]) => sql<string[]>`array[${sql.join(values)}]::text[]`
 
-/** Applies the action to one batch of the merchant's customers; returns how many changed. */
+/** Applies the action to one batch of the merchant's customers: how many changed, and were skipped. */
 async function apply(
-  trx: Executor,
+  trx: Transaction<Database>,
   merchantId: string,
   action: BulkActionKind,
+  params: Record<string, unknown>,
+  ids: string[],
+  bulkActionId: string,
+  first: boolean,
+): Promise<{ changed: number; skipped: number }> {
+  if (action === 'sendMessage')
+    return queueBulkMessages(trx, merchantId, bulkActionId, params as BulkMessageParams, ids)
+  return { changed: await change(trx, merchantId, action, params, ids, bulkActionId, first), skipped: 0 }
+}
+
+/** The actions that change customers (or export them); returns how many changed. */
+async function change(
+  trx: Executor,
+  merchantId: string,
+  action: Exclude<BulkActionKind, 'sendMessage'>,
   params: Record<string, unknown>,
   ids: string[],
   bulkActionId: string,

@@ -123,5 +123,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, EmailTemplate> = {
     'Coinbook stopped sending events to {{webhook.url}}: {{webhook.reason}}.',
     'Fix the endpoint, then enable it again in Settings → Webhooks.',
   ),
+  // What a bulk action sends to many customers at once: the merchant's words, with an unsubscribe link.
+  announcement: t('{{message.subject}}', '', '{{message.text}}', ''),
   custom: t('{{message.subject}}', '', '{{message.text}}', ''),
 }

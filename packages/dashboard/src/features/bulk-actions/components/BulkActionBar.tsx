@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ErrorAlert } from '../../../ui/Alert'
 import type { ListCustomersParams } from '../../customers/api'
-import { type CreateBulkActionInput, createBulkAction } from '../api'
+import { type BulkSelectionInput, type CreateBulkActionInput, createBulkAction } from '../api'
+import { SendMessageDialog } from './SendMessageDialog'
 
 type Action = CreateBulkActionInput['action']
 
@@ -24,11 +25,15 @@ const labels: Record<Action, string> = {
   removeTags: 'Remove tags',
   setTier: 'Set tier',
   setStatus: 'Set status',
+  sendMessage: 'Send message',
   export: 'Export CSV',
   delete: 'Delete',
 }
 
-/** Acts on the checked customers or on all that match: tags, tier, status, export, delete (confirmed). */
+/**
+ * Acts on the checked customers or on all that match: tags, tier, status, a message (written in a
+ * dialog), export, delete (confirmed).
+ */
 export function BulkActionBar({
   selectedIds,
   all,
@@ -41,13 +46,14 @@ export function BulkActionBar({
 }: BulkActionBarProps) {
   const [action, setAction] = useState<Action>('addTags')
   const [value, setValue] = useState('')
+  const [writing, setWriting] = useState(false)
   const count = all ? matching : selectedIds.length
   const start = useMutation({ mutationFn: createBulkAction, onSuccess: (a) => onStarted(a.id) })
 
   if (selectedIds.length === 0 && !all) return null
 
   const { q, status, type, tag, country, tier, segmentId } = filters
-  const selection = all
+  const selection: BulkSelectionInput = all
     ? segmentId && !q && !status && !type && !tag && !country && !tier
       ? { segmentId }
       : { filter: { q, status, type, tag, country, tier, segmentId } }
@@ -55,6 +61,10 @@ export function BulkActionBar({
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
+    if (action === 'sendMessage') {
+      setWriting(true)
+      return
+    }
     const tags = value
       .split(',')
       .map((t) => t.trim())
@@ -69,84 +79,95 @@ export function BulkActionBar({
       if (count === undefined) return
       if (!window.confirm(`Delete ${count} customers? This cannot be undone from the dashboard.`)) return
       input = { action, selection, params: { confirmCount: count } }
-    } else input = { action, selection, params: {} }
+    } else input = { action: 'export', selection, params: {} }
     start.mutate(input)
   }
 
   return (
-    <form className="bulk-bar" aria-label="Bulk actions" onSubmit={onSubmit}>
-      <span className="bulk-bar__count" data-testid="bulk-count">
-        {all
-          ? matching === undefined
-            ? 'All matching customers selected'
-            : `All ${matching.toLocaleString()} matching selected`
-          : `${selectedIds.length} selected`}
-      </span>
-      {!all && selectedIds.length === pageCount ? (
-        <button type="button" className="button button--ghost button--small" onClick={onSelectAll}>
-          {matching === undefined
-            ? 'Select all matching'
-            : `Select all ${matching.toLocaleString()} matching`}
+    <>
+      <form className="bulk-bar" aria-label="Bulk actions" onSubmit={onSubmit}>
+        <span className="bulk-bar__count" data-testid="bulk-count">
+          {all
+            ? matching === undefined
+              ? 'All matching customers selected'
+              : `All ${matching.toLocaleString()} matching selected`
+            : `${selectedIds.length} selected`}
+        </span>
+        {!all && selectedIds.length === pageCount ? (
+          <button type="button" className="button button--ghost button--small" onClick={onSelectAll}>
+            {matching === undefined
+              ? 'Select all matching'
+              : `Select all ${matching.toLocaleString()} matching`}
+          </button>
+        ) : null}
+        <select
+          aria-label="Action"
+          className="input input--small"
+          value={action}
+          onChange={(e) => setAction(e.target.value as Action)}
+        >
+          {(Object.keys(labels) as Action[])
+            .filter((a) => a !== 'delete' || count !== undefined)
+            .map((a) => (
+              <option key={a} value={a}>
+                {labels[a]}
+              </option>
+            ))}
+        </select>
+        {action === 'addTags' || action === 'removeTags' ? (
+          <input
+            aria-label="Tags"
+            className="input input--small"
+            placeholder="tag, another"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            required
+          />
+        ) : action === 'setTier' ? (
+          <select
+            aria-label="Tier"
+            className="input input--small"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          >
+            <option value="">No tier</option>
+            {['bronze', 'silver', 'gold', 'platinum'].map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        ) : action === 'setStatus' ? (
+          <select
+            aria-label="Status"
+            className="input input--small"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          >
+            {['active', 'inactive', 'suspended'].map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        ) : null}
+        <button
+          type="submit"
+          className={`button button--small ${action === 'delete' ? 'button--danger' : 'button--primary'}`}
+          disabled={start.isPending}
+        >
+          Apply
         </button>
-      ) : null}
-      <select
-        aria-label="Action"
-        className="input input--small"
-        value={action}
-        onChange={(e) => setAction(e.target.value as Action)}
-      >
-        {(Object.keys(labels) as Action[])
-          .filter((a) => a !== 'delete' || count !== undefined)
-          .map((a) => (
-            <option key={a} value={a}>
-              {labels[a]}
-            </option>
-          ))}
-      </select>
-      {action === 'addTags' || action === 'removeTags' ? (
-        <input
-          aria-label="Tags"
-          className="input input--small"
-          placeholder="tag, another"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          required
-        />
-      ) : action === 'setTier' ? (
-        <select
-          aria-label="Tier"
-          className="input input--small"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-        >
-          <option value="">No tier</option>
-          {['bronze', 'silver', 'gold', 'platinum'].map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      ) : action === 'setStatus' ? (
-        <select
-          aria-label="Status"
-          className="input input--small"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-        >
-          {['active', 'inactive', 'suspended'].map((t) => (
-            <option key={t}>{t}</option>
-          ))}
-        </select>
-      ) : null}
-      <button
-        type="submit"
-        className={`button button--small ${action === 'delete' ? 'button--danger' : 'button--primary'}`}
-        disabled={start.isPending}
-      >
-        Apply
-      </button>
-      <button type="button" className="button button--ghost button--small" onClick={onClear}>
-        Clear selection
-      </button>
-      {start.isError ? <ErrorAlert error={start.error} title="The bulk action did not start" /> : null}
-    </form>
+        <button type="button" className="button button--ghost button--small" onClick={onClear}>
+          Clear selection
+        </button>
+        {start.isError ? <ErrorAlert error={start.error} title="The bulk action did not start" /> : null}
+      </form>
+      <SendMessageDialog
+        open={writing}
+        selection={selection}
+        onClose={() => setWriting(false)}
+        onStarted={(id) => {
+          setWriting(false)
+          onStarted(id)
+        }}
+      />
+    </>
   )
 }

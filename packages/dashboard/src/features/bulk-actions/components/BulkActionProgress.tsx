@@ -10,6 +10,7 @@ const verbs: Record<string, string> = {
   setStatus: 'Setting the status',
   delete: 'Deleting',
   export: 'Exporting',
+  sendMessage: 'Sending the message',
 }
 
 /** A running bulk action's progress, polled until it ends; then its result (and the export's file). */
@@ -36,7 +37,12 @@ export function BulkActionProgress({ id, onDismiss }: { id: string; onDismiss: (
   return (
     <div className="bulk-progress" role="status" aria-live="polite">
       <strong>{a ? verbs[a.action] : 'Starting'}</strong>{' '}
-      {a?.status === 'completed' ? (
+      {a?.status === 'completed' && a.action === 'sendMessage' ? (
+        <span>
+          done: queued for {a.changed.toLocaleString()} of {total.toLocaleString()} customers
+          {a.skipped > 0 ? `; ${a.skipped.toLocaleString()} skipped (no email address or unsubscribed)` : ''}.
+        </span>
+      ) : a?.status === 'completed' ? (
         <span>
           done: {a.changed.toLocaleString()} of {total.toLocaleString()} customers changed
           {a.action === 'export' ? ' (exported)' : ''}.
