@@ -14,6 +14,7 @@ import * as m0013 from './0013_payment_methods.js'
 import * as m0014 from './0014_messages.js'
 import * as m0015 from './0015_reminders.js'
 import * as m0016 from './0016_webhook_fair_claim.js'
+import * as m0017 from './0017_analytics_rollups.js'
 import * as m0018 from './0018_bulk_messages.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0014_messages': m0014,
   '0015_reminders': m0015,
   '0016_webhook_fair_claim': m0016,
+  '0017_analytics_rollups': m0017,
   '0018_bulk_messages': m0018,
 }

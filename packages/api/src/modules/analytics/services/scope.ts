@@ -23,6 +23,8 @@ export interface AnalyticsScope {
   payment: RawBuilder<boolean>
   /** Conditions on customers as `c` (country, segment); null when there are none (no join needed). */
   customer: RawBuilder<boolean> | null
+  /** The filters as given, for the rollups (rollups.ts), which have columns for all but a segment. */
+  filters: { asset?: string; network?: string; country?: string; segment: boolean }
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
@@ -75,6 +77,12 @@ export async function resolveScope(
     now,
     payment: sql<boolean>`(${sql.join(payment, sql` and `)})`,
     customer: customer.length > 0 ? sql<boolean>`(${sql.join(customer, sql` and `)})` : null,
+    filters: {
+      ...(input.asset ? { asset: input.asset } : {}),
+      ...(input.network ? { network: input.network } : {}),
+      ...(input.country ? { country: input.country } : {}),
+      segment: input.segmentId !== undefined,
+    },
   }
 }
 
