@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.js'
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { InlineJobRunner } from '../src/jobs/inline.js'
+import type { JobDeps, JobRunner } from '../src/jobs/runner.js'
 import { createRateProvider } from '../src/modules/rates/index.js'
 
 /**
@@ -29,9 +30,12 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 export async function createTestApp({
   env = {},
   adapters,
+  jobs: makeJobs = (core) => new InlineJobRunner(core),
 }: {
   env?: Record<string, string>
   adapters?: Partial<Record<NetworkId, AnyChainAdapter>>
+  /** The queue behind the app: the in-process runner unless a test brings another (BullMQ). */
+  jobs?: (core: JobDeps) => JobRunner
 } = {}) {
   const handle = await openTestDatabase()
   const config = loadConfig({
@@ -54,7 +58,7 @@ export async function createTestApp({
     rates: createRateProvider(config),
     clock,
   }
-  const jobs = new InlineJobRunner(core)
+  const jobs = makeJobs(core)
   const app = createApp({ ...core, jobs })
 
   async function request(

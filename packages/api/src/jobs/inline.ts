@@ -5,7 +5,9 @@ import {
   type EnqueueOptions,
   type JobDefinition,
   type JobDeps,
+  type JobRun,
   type JobRunner,
+  prepareJob,
   runJob,
 } from './runner.js'
 
@@ -19,15 +21,18 @@ export class InlineJobRunner implements JobRunner {
   private readonly timers = new Set<NodeJS.Timeout>()
   private readonly running = new Set<Promise<void>>()
   private closed = false
+  private sequence = 0
 
   constructor(private readonly deps: JobDeps) {}
 
   async enqueue<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>, opts: EnqueueOptions = {}) {
-    const data = job.schema.parse(payload)
+    const { data, origin } = prepareJob(job, payload)
     const key = opts.jobId ? `${job.id}:${opts.jobId}` : undefined
     if (key && this.pending.has(key)) return
     if (key) this.pending.add(key)
-    this.schedule(() => this.run(job, data, 1, key), opts.delayMs ?? 0)
+    // Numbered like BullMQ's own ids when the caller gives none, so a run's log lines can be told apart.
+    const run = { ...origin, jobId: opts.jobId ?? String(++this.sequence), attempt: 1 }
+    this.schedule(() => this.run(job, data, run, key), opts.delayMs ?? 0)
   }
 
   async start(jobs: JobDefinition[]) {
@@ -60,17 +65,19 @@ export class InlineJobRunner implements JobRunner {
     this.timers.add(t)
   }
 
-  private async run(job: JobDefinition, data: unknown, attempt: number, key?: string): Promise<void> {
+  private async run(job: JobDefinition, data: unknown, run: JobRun, key?: string): Promise<void> {
     try {
-      await runJob(job, data, this.deps)
+      await runJob(job, data, this.deps, run)
       if (key) this.pending.delete(key)
     } catch (err) {
-      if (attempt < (job.attempts ?? 3)) {
-        this.schedule(() => this.run(job, data, attempt + 1, key), backoffMs(attempt))
+      if (run.attempt < (job.attempts ?? 3)) {
+        const next = { ...run, attempt: run.attempt + 1 }
+        this.schedule(() => this.run(job, data, next, key), backoffMs(run.attempt))
         return
       }
       if (key) this.pending.delete(key)
-      logger.error({ job: job.id, attempt, err }, 'job failed after its last attempt')
+      const { requestId, jobId, attempt } = run
+      logger.error({ requestId, queue: job.id, jobId, attempt, err }, 'job failed after its last attempt')
     }
   }
 }

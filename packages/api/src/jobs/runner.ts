@@ -1,5 +1,6 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { CoreDeps } from '../context.js'
+import { currentLogContext, withLogContext } from '../observability/log-context.js'
 import { logger } from '../observability/logger.js'
 import { metrics } from '../observability/metrics.js'
 
@@ -47,16 +48,65 @@ export function backoffMs(attempt: number): number {
   return Math.min(60_000, 500 * 2 ** (attempt - 1))
 }
 
-/** Runs one job's handler, timing it and counting its failures; the runner decides about retries. */
-export async function runJob(job: JobDefinition, payload: unknown, deps: JobDeps): Promise<void> {
-  const end = metrics.jobDuration.startTimer({ job: job.id })
-  try {
-    await job.handler(payload, deps)
-    end({ outcome: 'ok' })
-  } catch (err) {
-    end({ outcome: 'error' })
-    metrics.jobFailures.inc({ job: job.id })
-    logger.warn({ job: job.id, err }, 'job run failed')
-    throw err
-  }
+/**
+ * What a job carries beside its payload: the id of the request that enqueued it, or of the request
+ * behind the job that did. Read back from the queue, so checked like any input (hono's request-id rule).
+ */
+export const jobOriginSchema = z.object({
+  requestId: z
+    .string()
+    .max(255)
+    .regex(/^[\w\-=]+$/)
+    .optional(),
+})
+export type JobOrigin = z.infer<typeof jobOriginSchema>
+
+/**
+ * The first step of every enqueue, in both runners: the payload validated, and the request being
+ * served here (an HTTP request, or a job started by one) noted as the job's origin.
+ */
+export function prepareJob<S extends z.ZodType>(
+  job: JobDefinition<S>,
+  payload: z.infer<S>,
+): { data: z.infer<S>; origin: JobOrigin } {
+  const data = job.schema.parse(payload)
+  const requestId = currentLogContext()?.requestId
+  return { data, origin: requestId ? { requestId } : {} }
+}
+
+/** One run of a job: its id in the queue, which attempt this is, and the request behind it if any. */
+export interface JobRun extends JobOrigin {
+  jobId: string
+  attempt: number
+}
+
+/**
+ * Runs one job's handler, timing it and counting its failures; the runner decides about retries. Every
+ * log line written inside (by the handler and the services it calls) carries the queue, the job id and
+ * the origin's requestId, and jobs it enqueues keep that requestId.
+ */
+export async function runJob(
+  job: JobDefinition,
+  payload: unknown,
+  deps: JobDeps,
+  run: JobRun,
+): Promise<void> {
+  const context = { ...(run.requestId ? { requestId: run.requestId } : {}), queue: job.id, jobId: run.jobId }
+  await withLogContext(context, async () => {
+    const started = performance.now()
+    const end = metrics.jobDuration.startTimer({ job: job.id })
+    logger.debug({ attempt: run.attempt }, 'job started')
+    try {
+      await job.handler(payload, deps)
+      end({ outcome: 'ok' })
+    } catch (err) {
+      end({ outcome: 'error' })
+      metrics.jobFailures.inc({ job: job.id })
+      logger.warn({ attempt: run.attempt, err }, 'job run failed')
+      throw err
+    }
+    // Repeating jobs run every few seconds: their runs are noise unless they say something themselves.
+    const ms = Math.round(performance.now() - started)
+    logger[job.repeatEveryMs ? 'debug' : 'info']({ attempt: run.attempt, ms }, 'job done')
+  })
 }

@@ -1,16 +1,19 @@
 import type { MiddlewareHandler } from 'hono'
+import { withLogContext } from '../../observability/log-context.js'
 import { logger } from '../../observability/logger.js'
 import { metrics } from '../../observability/metrics.js'
 import type { AppEnv } from '../env.js'
 
 /**
  * Times every request into the HTTP histogram and logs one line for it. Both name the route pattern
- * (`/api/v1/customers/:id`), never the raw path, which may carry a checkout token.
+ * (`/api/v1/customers/:id`), never the raw path, which may carry a checkout token. Runs the request in
+ * a log context holding its id (from `requestId()`, before this): every line written while serving it
+ * carries the id, and so does every job it enqueues, whatever service or transaction enqueues it.
  */
 export function observe(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
-    await next()
+    await withLogContext({ requestId: c.var.requestId }, next)
     const seconds = (performance.now() - started) / 1000
     const route = c.req.routePath
     const status = c.res.status
