@@ -6,7 +6,7 @@ import { ConflictError } from '../../../errors.js'
 import { recordCustomerAudit } from '../../customers/services/audit.js'
 import { assertCustomer } from '../../deposit-targets/services/allocate.js'
 import type { AddPayerWalletInput } from '../schema.js'
-import { flagSharedAddress } from './learn-payer-wallet.js'
+import { flagSharedAddresses } from './learn-payer-wallet.js'
 import { presentPayerWallet } from './present.js'
 import { validateAddress } from './validate-address.js'
 
@@ -46,7 +46,7 @@ export async function addPayerWallet({
       .returning('id')
       .executeTakeFirst()
     if (!row) throw new ConflictError('The customer already has this wallet', { field: 'address' })
-    await flagSharedAddress(trx, { merchantId: ctx.merchantId, network: input.network, address })
+    await flagSharedAddresses(trx, [{ merchantId: ctx.merchantId, network: input.network, address }])
     await recordCustomerAudit(trx, tx, {
       action: 'customer.wallet_added',
       customerId,

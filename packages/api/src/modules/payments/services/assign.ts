@@ -1,10 +1,10 @@
 import type { ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError } from '../../../errors.js'
+import { refreshPaymentMetrics } from '../../analytics/metrics.js'
 import { recordCustomerAudit } from '../../customers/services/audit.js'
 import { assertCustomer } from '../../deposit-targets/services/allocate.js'
 import { learnPayerWallet } from '../../payment-methods/services/learn-payer-wallet.js'
-import { applyStatsDelta } from './stats.js'
 
 /**
  * Gives an unattributed payment (one that reached a Solana or TON wallet without a customer's reference
@@ -54,7 +54,7 @@ export async function assignPayment({
       })
     }
     if (payment.counted) {
-      await applyStatsDelta(trx, { customerId, sign: 1, fiatValue: payment.fiat_value })
+      await refreshPaymentMetrics(trx, customerId)
     }
     await recordCustomerAudit(trx, ctx, {
       action: 'customer.payment_assigned',

@@ -7,7 +7,7 @@ import {
 import { sql } from 'kysely'
 import type { MatchedBy } from '../../../db/database.js'
 import { findSenderCustomer } from '../../payment-methods/services/find-sender-customer.js'
-import { findSharedReceiver } from '../../wallets/services/find-shared-receiver.js'
+import { findSharedReceiver, type SharedReceiver } from '../../wallets/services/find-shared-receiver.js'
 import type { IngestDeps } from './ingest.js'
 
 /**
@@ -28,36 +28,81 @@ export interface Target {
   matched_by: MatchedBy | null
 }
 
-export async function findTarget(deps: IngestDeps, e: TransferEvent): Promise<Target | undefined> {
-  let address: string
-  try {
-    address = normalizeAddress(e.network, e.to, deps.mode)
-  } catch {
-    return undefined
+/**
+ * Who each event pays (undefined: nobody of ours), in order. The deposit targets of all events are looked
+ * up in one query; the few events they miss go on to the merchants' shared receiving addresses.
+ */
+export async function findTargets(
+  deps: IngestDeps,
+  events: readonly TransferEvent[],
+): Promise<(Target | undefined)[]> {
+  const keys = events.map((e) => {
+    try {
+      const address = normalizeAddress(e.network, e.to, deps.mode)
+      const memo = e.memo ? normalizeMemo(e.network, e.memo) : ''
+      return { network: e.network, address, memo, reference: e.reference ?? '' }
+    } catch {
+      return undefined
+    }
+  })
+  const known = keys.flatMap((k) => (k ? [k] : []))
+  const keyString = (k: { network: string; address: string; memo: string; reference: string }) =>
+    `${k.network}\u0000${k.address}\u0000${k.memo}\u0000${k.reference}`
+  const found = new Map<string, Omit<Target, 'matched_by'>>()
+  for (let i = 0; i < known.length; i += 1000) {
+    const chunk = known.slice(i, i + 1000)
+    const { rows } = await sql<
+      Omit<Target, 'matched_by'> & { network: string; address: string; memo: string; reference: string }
+    >`
+      select t.id, t.merchant_id, t.customer_id, m.reporting_currency, k.network, k.address, k.memo, k.reference
+      from unnest(${chunk.map((k) => k.network)}::text[], ${chunk.map((k) => k.address)}::text[],
+        ${chunk.map((k) => k.memo)}::text[], ${chunk.map((k) => k.reference)}::text[])
+        as k(network, address, memo, reference)
+      join deposit_targets t on t.network = k.network and t.address = k.address
+        and coalesce(t.memo, '') = k.memo and coalesce(t.reference, '') = k.reference
+      join merchants m on m.id = t.merchant_id`.execute(deps.db)
+    for (const { network, address, memo, reference, ...target } of rows)
+      found.set(keyString({ network, address, memo, reference }), target)
   }
-  const target = await deps.db
-    .selectFrom('deposit_targets as t')
-    .innerJoin('merchants as m', 'm.id', 't.merchant_id')
-    .select(['t.id', 't.merchant_id', 't.customer_id', 'm.reporting_currency'])
-    .where('t.network', '=', e.network)
-    .where('t.address', '=', address)
-    .where(sql<string>`coalesce(t.memo, '')`, '=', e.memo ? normalizeMemo(e.network, e.memo) : '')
-    .where(sql<string>`coalesce(t.reference, '')`, '=', e.reference ?? '')
-    .executeTakeFirst()
-  if (target) {
-    const matched_by = e.reference ? 'reference' : e.memo && !isDerivedNetwork(e.network) ? 'memo' : 'address'
-    return { ...target, matched_by }
+  const shared = new Map<string, Promise<SharedReceiver | undefined>>()
+  const out: (Target | undefined)[] = []
+  for (const [i, e] of events.entries()) {
+    const key = keys[i]
+    if (!key) {
+      out.push(undefined)
+      continue
+    }
+    const target = found.get(keyString(key))
+    if (target) {
+      const matched_by = e.reference
+        ? 'reference'
+        : e.memo && !isDerivedNetwork(e.network)
+          ? 'memo'
+          : 'address'
+      out.push({ ...target, matched_by })
+      continue
+    }
+    if (e.status === 'failed') {
+      out.push(undefined)
+      continue
+    }
+    // An address every customer pays: the Solana/TON wallet, or one the merchant listed as shared.
+    const receiverKey = `${e.network}\u0000${key.address}`
+    if (!shared.has(receiverKey)) shared.set(receiverKey, findSharedReceiver(deps.db, e.network, key.address))
+    const wallet = await shared.get(receiverKey)
+    if (
+      !wallet ||
+      (e.blockTime !== undefined && e.blockTime * 1000 < wallet.created_at.getTime() - UNATTRIBUTED_GRACE_MS)
+    ) {
+      out.push(undefined)
+      continue
+    }
+    out.push({
+      ...(await recogniseOnSharedAddress(deps, e, wallet.merchant_id)),
+      reporting_currency: wallet.reporting_currency,
+    })
   }
-  if (e.status === 'failed') return undefined
-  // An address every customer pays: the Solana/TON wallet, or one the merchant listed as shared.
-  const wallet = await findSharedReceiver(deps.db, e.network, address)
-  if (!wallet) return undefined
-  if (e.blockTime !== undefined && e.blockTime * 1000 < wallet.created_at.getTime() - UNATTRIBUTED_GRACE_MS)
-    return undefined
-  return {
-    ...(await recogniseOnSharedAddress(deps, e, wallet.merchant_id)),
-    reporting_currency: wallet.reporting_currency,
-  }
+  return out
 }
 
 /**

@@ -4,13 +4,14 @@ import {
   type NetworkMode,
   type TransferEvent,
 } from '@coinbook/chain-watchers'
-import type { Selectable, Transaction } from 'kysely'
+import { type Selectable, sql, type Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { Executor } from '../../../context.js'
 import type { Database, PaymentStatus, PaymentsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
-import { recordEvent } from '../../events/services/record-event.js'
+import { refreshPaymentMetrics } from '../../analytics/metrics.js'
+import { type RecordEventInput, recordEvents } from '../../events/services/record-event.js'
 import type { EventType } from '../../events/types.js'
 import {
   type InvoiceApplication,
@@ -18,11 +19,10 @@ import {
   recordInvoiceApplication,
 } from '../../invoices/services/apply-chain-payment.js'
 import { syncInvoice } from '../../invoices/services/sync.js'
-import { learnPayerWallet } from '../../payment-methods/services/learn-payer-wallet.js'
+import { learnPayerWallets } from '../../payment-methods/services/learn-payer-wallet.js'
 import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
 import { paymentEventObject } from './event-data.js'
-import { findTarget, type Target } from './find-target.js'
-import { applyStatsDelta } from './stats.js'
+import { findTargets, type Target } from './find-target.js'
 
 export interface IngestDeps {
   db: Executor
@@ -59,16 +59,33 @@ export interface PreparedEvent {
  * provider, so it runs before the write transaction opens.
  */
 export async function prepareEvents(deps: IngestDeps, events: TransferEvent[]): Promise<PreparedEvent[]> {
+  const targets = await findTargets(deps, events)
+  const quoted = await targetsWithQuote(deps, targets)
+  const now = () => deps.clock?.now() ?? new Date()
   const out: PreparedEvent[] = []
-  for (const event of events) {
-    const target = await findTarget(deps, event)
+  for (const [i, event] of events.entries()) {
+    const target = targets[i]
     if (!target) continue
     const price = await priceEvent(deps, event, target.reporting_currency)
-    const now = () => deps.clock?.now() ?? new Date()
-    const invoice = await prepareInvoiceApplication({ ...deps, now }, event, target.id)
+    const invoice =
+      target.id && quoted.has(target.id)
+        ? await prepareInvoiceApplication({ ...deps, now }, event, target.id)
+        : undefined
     out.push({ event, target, price, invoice })
   }
   return out
+}
+
+/** Which of the targets belong to an invoice quote (the few whose payments apply to an invoice). */
+async function targetsWithQuote(deps: IngestDeps, targets: readonly (Target | undefined)[]) {
+  const ids = [...new Set(targets.flatMap((t) => (t?.id ? [t.id] : [])))]
+  if (ids.length === 0) return new Set<string>()
+  const rows = await deps.db
+    .selectFrom('invoice_quotes')
+    .select('deposit_target_id')
+    .where('deposit_target_id', 'in', ids)
+    .execute()
+  return new Set(rows.map((r) => r.deposit_target_id))
 }
 
 /**
@@ -83,8 +100,222 @@ export async function writeEvents(
   prepared: PreparedEvent[],
 ): Promise<IngestedPayment[]> {
   const out: IngestedPayment[] = []
-  for (const p of prepared) out.push(await upsertPayment(trx, deps, p.event, p.target, p.price, p.invoice))
+  for (const round of distinctRounds(prepared)) out.push(...(await writeRound(trx, deps, round)))
   return out
+}
+
+/** A payment's identity on chain: (network, tx hash, event index). */
+const keyOf = (e: {
+  network: string
+  txHash?: string
+  tx_hash?: string
+  eventIndex?: number
+  event_index?: number
+}) => `${e.network}\u0000${e.txHash ?? e.tx_hash}\u0000${e.eventIndex ?? e.event_index}`
+
+/**
+ * Splits the events into consecutive rounds in which no payment appears twice, so that the set-wise write
+ * of a round sees each payment once and a later sighting in the same batch applies on top of the earlier.
+ */
+function distinctRounds(prepared: PreparedEvent[]): PreparedEvent[][] {
+  const rounds: PreparedEvent[][] = []
+  let round: PreparedEvent[] = []
+  let keys = new Set<string>()
+  for (const p of prepared) {
+    const key = keyOf(p.event)
+    if (keys.has(key)) {
+      rounds.push(round)
+      round = []
+      keys = new Set()
+    }
+    keys.add(key)
+    round.push(p)
+  }
+  if (round.length > 0) rounds.push(round)
+  return rounds
+}
+
+/** Rows per statement: far below PostgreSQL's 65,535 bind parameters. */
+const CHUNK = 500
+
+/**
+ * Writes events of distinct payments set-wise: per chunk one insert (a new payment is written in its
+ * chain state at once), one locking read and one update of the payments seen before, one events insert
+ * and one stats refresh — instead of a dozen statements per payment.
+ */
+async function writeRound(
+  trx: Transaction<Database>,
+  deps: IngestDeps,
+  round: PreparedEvent[],
+): Promise<IngestedPayment[]> {
+  const at = new Date()
+  const states = new Map(round.map((p) => [keyOf(p.event), stateOf(deps, p.event)]))
+  const stateFor = (e: {
+    network: string
+    txHash?: string
+    tx_hash?: string
+    eventIndex?: number
+    event_index?: number
+  }) => states.get(keyOf(e)) as PaymentStateChange['next']
+  // The insert locks the rows it creates until we commit: no one else can move them meanwhile.
+  const fresh = new Map<string, PaymentRow>()
+  for (let i = 0; i < round.length; i += CHUNK) {
+    const rows = await trx
+      .insertInto('payments')
+      .values(round.slice(i, i + CHUNK).map((p) => paymentRow(p, stateFor(p.event), at)))
+      .onConflict((oc) => oc.columns(['network', 'tx_hash', 'event_index']).doNothing())
+      .returningAll()
+      .execute()
+    for (const r of rows) fresh.set(keyOf(r), r)
+  }
+  for (const p of round) {
+    const row = fresh.get(keyOf(p.event))
+    if (row && p.invoice)
+      await recordInvoiceApplication(trx, { id: row.id, merchantId: row.merchant_id }, p.invoice)
+  }
+  await learnPayerWallets(
+    trx,
+    round.flatMap(({ event: e, target }) =>
+      fresh.has(keyOf(e)) && target.customer_id && e.status !== 'failed'
+        ? [
+            {
+              merchantId: target.merchant_id,
+              customerId: target.customer_id,
+              network: e.network,
+              from: e.from,
+              to: e.to,
+              seenAt: e.blockTime !== undefined ? new Date(e.blockTime * 1000) : at,
+            },
+          ]
+        : [],
+    ),
+    deps.mode,
+  )
+
+  // Payments seen before: lock them, in id order (scan, verify and the confirmation job may all be
+  // looking at them), and move them.
+  const seen = round.filter((p) => !fresh.has(keyOf(p.event))).map((p) => p.event)
+  const known = new Map<string, PaymentRow>()
+  for (let i = 0; i < seen.length; i += CHUNK) {
+    const events = seen.slice(i, i + CHUNK)
+    const { rows } = await sql<PaymentRow>`
+      select p.* from payments p
+      join unnest(${events.map((e) => e.network)}::text[], ${events.map((e) => e.txHash)}::text[],
+        ${events.map((e) => e.eventIndex)}::int[]) as k(network, tx_hash, event_index)
+        on p.network = k.network and p.tx_hash = k.tx_hash and p.event_index = k.event_index
+      order by p.id
+      for update of p`.execute(trx)
+    for (const r of rows) known.set(keyOf(r), r)
+  }
+  const knownRow = (e: TransferEvent) => {
+    const row = known.get(keyOf(e))
+    if (!row)
+      throw new Error(`payment ${e.network} ${e.txHash}#${e.eventIndex} vanished while it was written`)
+    return row
+  }
+  // A scan may not read the fee (a Bitcoin block's inputs carry no amounts); a later verify fills it in.
+  const fees = seen.flatMap((e) => {
+    const row = knownRow(e)
+    return e.fee !== undefined && row.network_fee === null ? [{ id: row.id, fee: e.fee.toString() }] : []
+  })
+  if (fees.length > 0) {
+    await sql`update payments p set network_fee = v.fee
+      from unnest(${fees.map((f) => f.id)}::uuid[], ${fees.map((f) => f.fee)}::numeric[]) as v(id, fee)
+      where p.id = v.id`.execute(trx)
+  }
+  const moves = seen.map((e) => {
+    const current = knownRow(e)
+    const next = { ...stateFor(e) }
+    // Never move backwards on the same block: a slower node must not un-confirm a payment.
+    if (e.blockRef && current.block_hash === e.blockRef.hash && current.confirmations > next.confirmations) {
+      next.confirmations = current.confirmations
+      next.status = current.status === 'confirmed' ? 'confirmed' : next.status
+    }
+    states.set(keyOf(e), next)
+    return { current, next }
+  })
+  const moved = await updatePaymentStates(trx, moves, at)
+
+  // A new payment follows as if it had been recorded pending and then moved: payment.detected shows it
+  // as first seen, then its status event, its stats and its invoice as for any move.
+  const created = [...fresh.values()].map((row) => ({
+    current: firstRecorded(row),
+    next: stateFor(row),
+    row,
+  }))
+  await followPaymentStates(
+    trx,
+    [...created.filter((c) => c.next.status !== 'pending'), ...moved],
+    at,
+    created.map(({ current }) => ({
+      merchantId: current.merchant_id,
+      type: 'payment.detected',
+      subjectId: current.id,
+      data: { object: paymentEventObject(current) },
+    })),
+  )
+  return round.map(({ event: e }) => {
+    const row = fresh.get(keyOf(e)) ?? knownRow(e)
+    return {
+      id: row.id,
+      merchantId: row.merchant_id,
+      created: fresh.has(keyOf(e)),
+      status: stateFor(e).status,
+    }
+  })
+}
+
+/** A new payment as it was when first seen: pending, in no block yet. */
+function firstRecorded(row: PaymentRow): PaymentRow {
+  return {
+    ...row,
+    status: 'pending',
+    confirmations: 0,
+    block_number: null,
+    block_hash: null,
+    block_time: null,
+    counted: false,
+    confirmed_at: null,
+  }
+}
+
+function paymentRow(
+  { event: e, target, price, invoice }: PreparedEvent,
+  state: PaymentStateChange['next'],
+  at: Date,
+) {
+  const counted = state.status === 'confirmed'
+  return {
+    id: uuidv7(),
+    merchant_id: target.merchant_id,
+    customer_id: target.customer_id,
+    deposit_target_id: target.id,
+    network: e.network,
+    asset: e.asset,
+    tx_hash: e.txHash,
+    event_index: e.eventIndex,
+    from_address: e.from,
+    to_address: e.to,
+    contract: e.contract ?? null,
+    memo: e.memo ?? null,
+    reference: e.reference ?? null,
+    amount: e.amount.toString(),
+    decimals: price.decimals,
+    fiat_currency: target.reporting_currency,
+    fiat_value: price.fiatValue,
+    rate: price.rate,
+    rate_source: price.source,
+    status: state.status,
+    confirmations: state.confirmations,
+    block_number: state.blockNumber,
+    block_hash: state.blockHash,
+    block_time: state.blockTime,
+    counted,
+    confirmed_at: counted ? at : null,
+    invoice_id: invoice?.invoiceId ?? null,
+    network_fee: e.fee ?? null,
+    matched_by: target.matched_by,
+  }
 }
 
 /** The adapter's confirmation count at its current head, read only when some event is in a block. */
@@ -129,9 +360,15 @@ async function priceEvent(deps: IngestDeps, e: TransferEvent, fiat: string): Pro
   }
 }
 
-function statusOf(deps: IngestDeps, e: TransferEvent): { status: PaymentStatus; confirmations: number } {
-  if (e.status === 'failed') return { status: 'failed', confirmations: 0 }
-  if (!e.blockRef) return { status: 'pending', confirmations: 0 }
+/** The chain state an event shows, against the confirmations the network needs. */
+function stateOf(deps: IngestDeps, e: TransferEvent): PaymentStateChange['next'] {
+  const inBlock = {
+    blockNumber: e.blockRef ? Number(e.blockRef.number) : null,
+    blockHash: e.blockRef?.hash ?? null,
+    blockTime: e.blockTime ? new Date(e.blockTime * 1000) : null,
+  }
+  if (e.status === 'failed') return { status: 'failed', confirmations: 0, ...inBlock }
+  if (!e.blockRef) return { status: 'pending', confirmations: 0, ...inBlock }
   // A node a block behind the one that told us of the event still sees it mined: at least 1.
   const confirmations = deps.confirmationsOf
     ? Math.max(1, deps.confirmationsOf(e))
@@ -139,108 +376,7 @@ function statusOf(deps: IngestDeps, e: TransferEvent): { status: PaymentStatus; 
       ? deps.confirmationsFor(e.network)
       : 1
   const status = confirmations >= deps.confirmationsFor(e.network) ? 'confirmed' : 'pending'
-  return { status, confirmations }
-}
-
-async function upsertPayment(
-  trx: Transaction<Database>,
-  deps: IngestDeps,
-  e: TransferEvent,
-  target: Target,
-  price: Price,
-  invoice?: InvoiceApplication,
-): Promise<IngestedPayment> {
-  const inserted = await trx
-    .insertInto('payments')
-    .values({
-      id: uuidv7(),
-      merchant_id: target.merchant_id,
-      customer_id: target.customer_id,
-      deposit_target_id: target.id,
-      network: e.network,
-      asset: e.asset,
-      tx_hash: e.txHash,
-      event_index: e.eventIndex,
-      from_address: e.from,
-      to_address: e.to,
-      contract: e.contract ?? null,
-      memo: e.memo ?? null,
-      reference: e.reference ?? null,
-      amount: e.amount.toString(),
-      decimals: price.decimals,
-      fiat_currency: target.reporting_currency,
-      fiat_value: price.fiatValue,
-      rate: price.rate,
-      rate_source: price.source,
-      status: 'pending',
-      invoice_id: invoice?.invoiceId ?? null,
-      network_fee: e.fee ?? null,
-      matched_by: target.matched_by,
-    })
-    .onConflict((oc) => oc.columns(['network', 'tx_hash', 'event_index']).doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  if (inserted && invoice) {
-    await recordInvoiceApplication(trx, { id: inserted.id, merchantId: target.merchant_id }, invoice)
-  }
-  if (inserted && target.customer_id && e.status !== 'failed') {
-    const seenAt = e.blockTime !== undefined ? new Date(e.blockTime * 1000) : new Date()
-    await learnPayerWallet(
-      trx,
-      {
-        merchantId: target.merchant_id,
-        customerId: target.customer_id,
-        network: e.network,
-        from: e.from,
-        to: e.to,
-        seenAt,
-      },
-      deps.mode,
-    )
-  }
-
-  // Lock the row: scan, verify and the confirmation job may all be looking at it.
-  const current = await trx
-    .selectFrom('payments')
-    .selectAll()
-    .where('network', '=', e.network)
-    .where('tx_hash', '=', e.txHash)
-    .where('event_index', '=', e.eventIndex)
-    .forUpdate()
-    .executeTakeFirstOrThrow()
-  // A scan may not read the fee (a Bitcoin block's inputs carry no amounts); a later verify fills it in.
-  if (e.fee !== undefined && current.network_fee === null) {
-    await trx.updateTable('payments').set({ network_fee: e.fee }).where('id', '=', current.id).execute()
-  }
-  if (inserted) {
-    await recordEvent(trx, {
-      merchantId: current.merchant_id,
-      type: 'payment.detected',
-      subjectId: current.id,
-      data: { object: paymentEventObject(current) },
-    })
-  }
-
-  const next = statusOf(deps, e)
-  // Never move backwards on the same block: a slower node must not un-confirm a payment.
-  const sameBlock = e.blockRef && current.block_hash === e.blockRef.hash
-  if (sameBlock && current.confirmations > next.confirmations) {
-    next.confirmations = current.confirmations
-    next.status = current.status === 'confirmed' ? 'confirmed' : next.status
-  }
-  await setPaymentState(trx, current, {
-    status: next.status,
-    confirmations: next.confirmations,
-    blockNumber: e.blockRef ? Number(e.blockRef.number) : null,
-    blockHash: e.blockRef?.hash ?? null,
-    blockTime: e.blockTime ? new Date(e.blockTime * 1000) : null,
-  })
-  return {
-    id: current.id,
-    merchantId: current.merchant_id,
-    created: inserted !== undefined,
-    status: next.status,
-  }
+  return { status, confirmations, ...inBlock }
 }
 
 type PaymentRow = Selectable<PaymentsTable>
@@ -252,6 +388,18 @@ const STATUS_EVENTS: Partial<Record<PaymentStatus, EventType>> = {
   failed: 'payment.failed',
 }
 
+export interface PaymentStateChange {
+  /** The payment, locked by the caller. */
+  current: PaymentRow
+  next: {
+    status: PaymentStatus
+    confirmations: number
+    blockNumber: number | null
+    blockHash: string | null
+    blockTime: Date | null
+  }
+}
+
 /**
  * Moves a locked payment to a new chain state and keeps the customer's stats in step: it counts toward
  * them exactly while it is confirmed.
@@ -259,48 +407,101 @@ const STATUS_EVENTS: Partial<Record<PaymentStatus, EventType>> = {
 export async function setPaymentState(
   trx: Transaction<Database>,
   current: PaymentRow,
-  next: {
-    status: PaymentStatus
-    confirmations: number
-    blockNumber: number | null
-    blockHash: string | null
-    blockTime: Date | null
-  },
+  next: PaymentStateChange['next'],
 ) {
-  const count = next.status === 'confirmed'
-  const updated = await trx
-    .updateTable('payments')
-    .set({
-      status: next.status,
-      confirmations: next.confirmations,
-      block_number: next.blockNumber,
-      block_hash: next.blockHash,
-      block_time: next.blockTime,
-      counted: count,
-      confirmed_at: count ? (current.confirmed_at ?? new Date()) : null,
-      updated_at: new Date(),
-    })
-    .where('id', '=', current.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  const event = STATUS_EVENTS[next.status]
-  if (event && next.status !== current.status) {
-    await recordEvent(trx, {
-      merchantId: current.merchant_id,
-      type: event,
-      subjectId: current.id,
-      data: { object: paymentEventObject(updated), previousStatus: current.status },
-    })
+  await setPaymentStates(trx, [{ current, next }])
+}
+
+/**
+ * setPaymentState for many locked payments (each once), set-wise: one update, then the events of the
+ * status changes, one refresh of the stats of every customer whose payments started or stopped counting,
+ * and each invoice they paid. A change to the state a payment already has writes nothing.
+ */
+export async function setPaymentStates(trx: Transaction<Database>, changes: readonly PaymentStateChange[]) {
+  const at = new Date()
+  await followPaymentStates(trx, await updatePaymentStates(trx, changes, at), at)
+}
+
+/** Writes the changes that change something, and returns them with the rows as written. */
+async function updatePaymentStates(
+  trx: Transaction<Database>,
+  changes: readonly PaymentStateChange[],
+  at: Date,
+): Promise<(PaymentStateChange & { row: PaymentRow })[]> {
+  const moved = changes.filter(
+    ({ current: c, next: n }) =>
+      c.status !== n.status ||
+      c.counted !== (n.status === 'confirmed') ||
+      c.confirmations !== n.confirmations ||
+      c.block_number !== n.blockNumber ||
+      c.block_hash !== n.blockHash ||
+      (c.block_time?.getTime() ?? null) !== (n.blockTime?.getTime() ?? null),
+  )
+  const updated = new Map<string, PaymentRow>()
+  for (let i = 0; i < moved.length; i += CHUNK) {
+    const chunk = moved.slice(i, i + CHUNK)
+    const col = <T>(f: (c: PaymentStateChange) => T) => chunk.map(f)
+    const { rows } = await sql<PaymentRow>`
+      update payments p set
+        status = v.status,
+        confirmations = v.confirmations,
+        block_number = v.block_number,
+        block_hash = v.block_hash,
+        block_time = v.block_time,
+        counted = v.status = 'confirmed',
+        confirmed_at = case when v.status = 'confirmed' then coalesce(p.confirmed_at, ${at}::timestamptz) end,
+        updated_at = ${at}::timestamptz
+      from unnest(${col((c) => c.current.id)}::uuid[], ${col((c) => c.next.status)}::text[],
+        ${col((c) => c.next.confirmations)}::int[], ${col((c) => c.next.blockNumber)}::bigint[],
+        ${col((c) => c.next.blockHash)}::text[], ${col((c) => c.next.blockTime?.toISOString() ?? null)}::timestamptz[])
+        as v(id, status, confirmations, block_number, block_hash, block_time)
+      where p.id = v.id
+      returning p.*`.execute(trx)
+    for (const r of rows) updated.set(r.id, r)
   }
-  if (count !== current.counted && current.customer_id) {
-    await applyStatsDelta(trx, {
-      customerId: current.customer_id,
-      sign: count ? 1 : -1,
-      fiatValue: current.fiat_value,
-    })
+  return moved.map((c) => ({ ...c, row: updated.get(c.current.id) as PaymentRow }))
+}
+
+/**
+ * What follows payments' moves, in their transaction: the events of their status changes (after `leading`
+ * events), one refresh of the stats of every customer whose payments started or stopped counting, and each
+ * invoice they paid.
+ */
+async function followPaymentStates(
+  trx: Transaction<Database>,
+  moved: readonly (PaymentStateChange & { row: PaymentRow })[],
+  at: Date,
+  leading: RecordEventInput[] = [],
+) {
+  await recordEvents(trx, [
+    ...leading,
+    ...moved.flatMap(({ current, next, row }): RecordEventInput[] => {
+      const type = STATUS_EVENTS[next.status]
+      if (!type || next.status === current.status) return []
+      return [
+        {
+          merchantId: current.merchant_id,
+          type,
+          subjectId: current.id,
+          data: { object: paymentEventObject(row), previousStatus: current.status },
+        },
+      ]
+    }),
+  ])
+  const counts = (c: PaymentStateChange) => c.next.status === 'confirmed'
+  await refreshPaymentMetrics(
+    trx,
+    moved.flatMap((c) =>
+      c.current.customer_id && counts(c) !== c.current.counted ? [c.current.customer_id] : [],
+    ),
+  )
+  // The invoices they paid follow in the same transaction: status, amount paid, credit (a reorg undoes them).
+  const invoices = new Map<string, PaymentStatus>()
+  for (const c of moved) {
+    if (c.current.invoice_id && (counts(c) !== c.current.counted || c.next.status !== c.current.status))
+      invoices.set(c.current.invoice_id, c.next.status)
   }
-  // The invoice it paid follows in the same transaction: status, amount paid, credit (a reorg undoes them).
-  if (current.invoice_id && (count !== current.counted || next.status !== current.status)) {
-    await syncInvoice(trx, current.invoice_id, { at: new Date(), reason: `payment ${next.status}` })
+  for (const [invoiceId, status] of invoices) {
+    await syncInvoice(trx, invoiceId, { at, reason: `payment ${status}` })
   }
 }
