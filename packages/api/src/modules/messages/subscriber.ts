@@ -38,10 +38,13 @@ export const queueEventMessages: EventSubscriber = async (trx, events) => {
 
 async function queueForMerchant(trx: Transaction<Database>, merchantId: string, events: DomainEvent[]) {
   const of = (type: string) => events.filter((e) => e.type === type)
+  // Receipts are for invoices: a payment without one (most of a scan's) needs no lookup.
   const payments = await paymentVariables(
     trx,
     merchantId,
-    of('payment.confirmed').map((e) => str(objectOf(e).id)),
+    of('payment.confirmed')
+      .filter((e) => str(objectOf(e).invoiceId) !== '')
+      .map((e) => str(objectOf(e).id)),
   )
   const invoiceIds = [...of('invoice.sent'), ...of('invoice.partially_paid'), ...of('invoice.overpaid')].map(
     (e) => str(objectOf(e).id),
