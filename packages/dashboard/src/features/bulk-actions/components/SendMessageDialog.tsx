@@ -70,7 +70,7 @@ export function SendMessageDialog({ open, selection, onClose, onStarted }: SendM
   return (
     <Modal open={open} title="Send a message" onClose={onClose} busy={start.isPending} wide>
       <FieldErrorsContext.Provider value={fieldErrors}>
-        <form className="stack" aria-label="Send a message" onSubmit={onSubmit}>
+        <form className="stack" onSubmit={onSubmit}>
           <Field label="Subject" path="params.subject" required>
             {(control) => (
               <input
@@ -92,7 +92,7 @@ export function SendMessageDialog({ open, selection, onClose, onStarted }: SendM
             {(control) => (
               <textarea
                 {...control}
-                className="input"
+                className="input textarea"
                 required
                 rows={6}
                 value={text}
