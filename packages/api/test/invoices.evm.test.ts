@@ -257,4 +257,75 @@ describe('invoices paid on chain (anvil, a real ERC-20)', () => {
     const profile = await t.request('GET', `/api/v1/customers/${customer.id}`, { as: owner })
     expect(profile.body).toMatchObject({ lifetimeValue: '0', paymentCount: 0 })
   })
+
+  it("a payment to the customer's stable address pays their oldest open invoice sent before it; off, it stays a plain payment", async () => {
+    const customer = await createCustomer(t, owner, { preferredCoins: [USDT] })
+    const target = await t.request('POST', `/api/v1/customers/${customer.id}/deposit-targets`, {
+      as: owner,
+      body: USDT,
+    })
+    expect(target.status, JSON.stringify(target.body)).toBe(200)
+    const stable = target.body.address as Address
+    const paymentOf = (hash: string) =>
+      t.db.selectFrom('payments').selectAll().where('tx_hash', '=', hash).executeTakeFirstOrThrow()
+
+    // Paid before any invoice was sent: a plain payment, whatever is sent afterwards.
+    const early = await f.payToken(f.usdt, stable, usdt(5))
+    await scan()
+    await settle()
+    const earlyAt = (await paymentOf(early)).block_time as Date
+    // Both invoices go out just after the early payment's block (a minute of block-clock slack later).
+    t.clock.set(new Date(earlyAt.getTime() + 61_000))
+    const older = await createInvoice(t, owner, customer.id, { accepts: [USDT] })
+    await sendInvoice(t, owner, older.id)
+    const newer = await createInvoice(t, owner, customer.id, { accepts: [USDT] })
+    await sendInvoice(t, owner, newer.id)
+    t.clock.reset()
+    expect((await paymentOf(early)).invoice_id).toBeNull()
+
+    const first = await f.payToken(f.usdt, stable, usdt(30))
+    await scan()
+    expect(await invoice(older.id)).toMatchObject({ status: 'open', amountSeen: '30.00', amountPaid: '0.00' })
+    await settle()
+    expect(await invoice(older.id)).toMatchObject({
+      status: 'partially_paid',
+      amountPaid: '30.00',
+      amountDue: '70.00',
+    })
+    expect(await invoice(newer.id)).toMatchObject({ status: 'open', amountPaid: '0.00' })
+    expect((await invoice(older.id)).payments[0]).toMatchObject({
+      method: 'onchain',
+      amount: '30',
+      late: false,
+    })
+    expect((await paymentOf(first)).invoice_id).toBe(older.id)
+
+    // 90 more: the older invoice takes what it needs and the rest is credit (the newer one uses it on send).
+    await f.payToken(f.usdt, stable, usdt(90))
+    await scan()
+    await settle()
+    expect(await invoice(older.id)).toMatchObject({ status: 'overpaid', amountPaid: '120.00' })
+    const billing = await t.request('GET', `/api/v1/customers/${customer.id}/billing`, { as: owner })
+    expect(billing.body.credit).toEqual([{ currency: 'USD', amount: '20.00' }])
+
+    // The merchant turns it off: the next payment pays no invoice.
+    const off = await t.request('PATCH', '/api/v1/invoice-settings', {
+      as: owner,
+      body: { applyStablePayments: false },
+    })
+    expect(off.status).toBe(200)
+    expect(off.body.applyStablePayments).toBe(false)
+    const plain = await f.payToken(f.usdt, stable, usdt(10))
+    await scan()
+    await settle()
+    expect((await paymentOf(plain)).invoice_id).toBeNull()
+    expect(await invoice(newer.id)).toMatchObject({ status: 'open', amountPaid: '0.00' })
+    const profile = await t.request('GET', `/api/v1/customers/${customer.id}`, { as: owner })
+    expect(profile.body).toMatchObject({ lifetimeValue: '135', paymentCount: 4 })
+    const on = await t.request('PATCH', '/api/v1/invoice-settings', {
+      as: owner,
+      body: { applyStablePayments: true },
+    })
+    expect(on.body.applyStablePayments).toBe(true)
+  })
 })

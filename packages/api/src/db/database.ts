@@ -419,6 +419,8 @@ export interface InvoiceSettingsTable {
   number_prefix: Generated<string>
   next_number: Generated<number>
   underpayment_tolerance_percent: Numeric
+  /** A payment to a customer's stable address pays their oldest open invoice. */
+  apply_stable_payments: Generated<boolean>
   updated_at: DefaultTimestamp
 }
 

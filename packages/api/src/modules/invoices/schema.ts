@@ -244,6 +244,10 @@ export const invoiceSettingsSchema = z
     numberPrefix: z.string(),
     nextNumber: z.number().int(),
     underpaymentTolerancePercent: z.string(),
+    applyStablePayments: z.boolean().openapi({
+      description:
+        "A payment to a customer's own stable address (not an invoice's) pays their oldest open invoice; off, it stays a plain payment.",
+    }),
   })
   .openapi('InvoiceSettings')
 
@@ -258,6 +262,7 @@ export const updateInvoiceSettingsBody = z
     underpaymentTolerancePercent: decimalString(4)
       .refine((v) => Number.parseFloat(v) <= 100, 'must be at most 100')
       .optional(),
+    applyStablePayments: z.boolean().optional(),
   })
   .openapi('UpdateInvoiceSettingsRequest')
 

@@ -5,10 +5,11 @@ import type { Executor } from '../../../context.js'
 import type { Database } from '../../../db/database.js'
 import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
 
-/** What an event that pays a quote's target is worth to the quote's invoice. */
+/** What an event is worth to the invoice it pays. */
 export interface InvoiceApplication {
   invoiceId: string
-  quoteId: string
+  /** The quote it paid; null for a payment to the customer's stable address (see prepareStableApplications). */
+  quoteId: string | null
   /** In the invoice's currency; null when no rate was to be had (the payment then counts for nothing yet). */
   amount: string | null
   rate: string | null
@@ -57,6 +58,84 @@ export async function prepareInvoiceApplication(
     rate,
     late,
   }
+}
+
+/**
+ * How far a block's time may read before the moment its transactions were really sent: a minute on most
+ * chains; Bitcoin's consensus lets a block's time lag by about an hour (it only has to pass the median of
+ * the last 11 blocks), so two hours there.
+ */
+function blockClockSlackMs(network: string): number {
+  return network === 'bitcoin' ? 2 * 3_600_000 : 60_000
+}
+
+/** A payment to one of a customer's own stable addresses (not an invoice's). */
+export interface StablePayment {
+  event: TransferEvent
+  merchantId: string
+  customerId: string
+}
+
+/**
+ * Reads only, before the write transaction: which open invoice each payment to a customer's stable
+ * address pays, when the merchant's setting says so (the default) — the customer's oldest open or partially
+ * paid invoice (by due date, then number) that was sent before the payment arrived (its block's time, give
+ * or take the chain's clock slack), valued in the invoice's currency at the rate when the payment arrived. Several payments of one batch may pay the same
+ * invoice: what exceeds it becomes credit, as any overpayment. A customer without an open invoice keeps a
+ * plain payment. Returns an application per input, in order (undefined: none).
+ */
+export async function prepareStableApplications(
+  deps: { db: Executor; rates: RateProvider; mode: NetworkMode; now: () => Date },
+  payments: readonly StablePayment[],
+): Promise<(InvoiceApplication | undefined)[]> {
+  const live = payments.filter((p) => p.event.status !== 'failed')
+  if (live.length === 0) return payments.map(() => undefined)
+  const open = await deps.db
+    .selectFrom('invoices as i')
+    .leftJoin('invoice_settings as s', 's.merchant_id', 'i.merchant_id')
+    .select(['i.id', 'i.customer_id', 'i.currency', 'i.sent_at'])
+    .where('i.customer_id', 'in', [...new Set(live.map((p) => p.customerId))])
+    .where('i.status', 'in', ['open', 'partially_paid'])
+    .where('i.sent_at', 'is not', null)
+    .where((eb) =>
+      eb.or([eb('s.apply_stable_payments', 'is', null), eb('s.apply_stable_payments', '=', true)]),
+    )
+    .orderBy('i.customer_id')
+    .orderBy('i.due_date')
+    .orderBy('i.number')
+    .execute()
+  const out: (InvoiceApplication | undefined)[] = []
+  for (const p of payments) {
+    const arrived = p.event.blockTime !== undefined ? new Date(p.event.blockTime * 1000) : deps.now()
+    const invoice =
+      p.event.status === 'failed'
+        ? undefined
+        : open.find(
+            (i) =>
+              i.customer_id === p.customerId &&
+              i.sent_at !== null &&
+              i.sent_at.getTime() - blockClockSlackMs(p.event.network) <= arrived.getTime(),
+          )
+    if (!invoice) {
+      out.push(undefined)
+      continue
+    }
+    const decimals = findPaymentOption(p.event.asset, p.event.network, deps.mode)?.decimals ?? 0
+    let rate: string | null = null
+    try {
+      rate = (await deps.rates.getRate({ asset: p.event.asset, fiat: invoice.currency, at: arrived })).rate
+    } catch (err) {
+      if (!(err instanceof RateUnavailableError)) throw err
+    }
+    out.push({
+      invoiceId: invoice.id,
+      quoteId: null,
+      amount: rate === null ? null : toFiat(p.event.amount, decimals, rate, fiatDecimals(invoice.currency)),
+      rate,
+      late: false,
+    })
+  }
+  return out
 }
 
 /** Applies a newly recorded payment to its invoice, once (the payment is unique in invoice_payments). */

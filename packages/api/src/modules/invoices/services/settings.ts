@@ -50,6 +50,7 @@ function present(row: Awaited<ReturnType<typeof settingsRow>>): InvoiceSettings 
     numberPrefix: row.number_prefix,
     nextNumber: row.next_number,
     underpaymentTolerancePercent: row.underpayment_tolerance_percent,
+    applyStablePayments: row.apply_stable_payments,
   }
 }
 
@@ -57,7 +58,7 @@ export async function getInvoiceSettings({ ctx }: { ctx: ServiceContext }): Prom
   return present(await settingsRow(ctx.db, ctx.merchantId))
 }
 
-/** Changes the number prefix (numbers already given stay) or the underpayment tolerance. */
+/** Changes the number prefix (numbers already given stay), the underpayment tolerance or what stable payments pay. */
 export async function updateInvoiceSettings({
   ctx,
   input,
@@ -73,6 +74,9 @@ export async function updateInvoiceSettings({
         ...(input.numberPrefix !== undefined ? { number_prefix: input.numberPrefix } : {}),
         ...(input.underpaymentTolerancePercent !== undefined
           ? { underpayment_tolerance_percent: input.underpaymentTolerancePercent }
+          : {}),
+        ...(input.applyStablePayments !== undefined
+          ? { apply_stable_payments: input.applyStablePayments }
           : {}),
         updated_at: new Date(),
       })

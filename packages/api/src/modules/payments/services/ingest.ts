@@ -16,6 +16,7 @@ import type { EventType } from '../../events/types.js'
 import {
   type InvoiceApplication,
   prepareInvoiceApplication,
+  prepareStableApplications,
   recordInvoiceApplication,
 } from '../../invoices/services/apply-chain-payment.js'
 import { syncInvoice } from '../../invoices/services/sync.js'
@@ -60,32 +61,47 @@ export interface PreparedEvent {
  */
 export async function prepareEvents(deps: IngestDeps, events: TransferEvent[]): Promise<PreparedEvent[]> {
   const targets = await findTargets(deps, events)
-  const quoted = await targetsWithQuote(deps, targets)
+  const forInvoice = await invoiceTargets(deps, targets)
   const now = () => deps.clock?.now() ?? new Date()
+  // Payments to customers' own stable addresses may pay their oldest open invoice.
+  const stable = events.flatMap((event, i) => {
+    const t = targets[i]
+    return t?.id && t.customer_id && !forInvoice.has(t.id)
+      ? [{ index: i, event, merchantId: t.merchant_id, customerId: t.customer_id }]
+      : []
+  })
+  const stableApps = await prepareStableApplications({ ...deps, now }, stable)
+  const stableApp = new Map(stable.map((s, k) => [s.index, stableApps[k]]))
   const out: PreparedEvent[] = []
   for (const [i, event] of events.entries()) {
     const target = targets[i]
     if (!target) continue
     const price = await priceEvent(deps, event, target.reporting_currency)
     const invoice =
-      target.id && quoted.has(target.id)
+      target.id && forInvoice.has(target.id)
         ? await prepareInvoiceApplication({ ...deps, now }, event, target.id)
-        : undefined
+        : stableApp.get(i)
     out.push({ event, target, price, invoice })
   }
   return out
 }
 
-/** Which of the targets belong to an invoice quote (the few whose payments apply to an invoice). */
-async function targetsWithQuote(deps: IngestDeps, targets: readonly (Target | undefined)[]) {
+/** Which of the targets belong to an invoice (a quote's), not to a customer's stable address. */
+async function invoiceTargets(deps: IngestDeps, targets: readonly (Target | undefined)[]) {
   const ids = [...new Set(targets.flatMap((t) => (t?.id ? [t.id] : [])))]
   if (ids.length === 0) return new Set<string>()
   const rows = await deps.db
-    .selectFrom('invoice_quotes')
-    .select('deposit_target_id')
-    .where('deposit_target_id', 'in', ids)
+    .selectFrom('deposit_targets as t')
+    .select('t.id')
+    .where('t.id', 'in', ids)
+    .where(({ or, eb, exists, selectFrom }) =>
+      or([
+        eb('t.invoice_id', 'is not', null),
+        exists(selectFrom('invoice_quotes as q').select('q.id').whereRef('q.deposit_target_id', '=', 't.id')),
+      ]),
+    )
     .execute()
-  return new Set(rows.map((r) => r.deposit_target_id))
+  return new Set(rows.map((r) => r.id))
 }
 
 /**
