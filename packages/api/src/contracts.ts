@@ -36,12 +36,14 @@ import type {
   installmentPlanSchema,
   invoiceListSchema,
   invoiceSchema,
+  invoiceSettingsSchema,
   invoiceSummarySchema,
   listInvoicesQuery,
   quoteBody,
   quoteSchema,
   recordPaymentBody,
   updateCustomerBillingBody,
+  updateInvoiceSettingsBody,
 } from './modules/invoices/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
 import type { MessageKind } from './modules/messages/kinds.js'
@@ -136,6 +138,8 @@ export type CreateInvoiceInput = z.input<typeof createInvoiceBody>
 export type ListInvoicesInput = z.input<typeof listInvoicesQuery>
 export type RecordInvoicePaymentInput = z.input<typeof recordPaymentBody>
 export type InstallmentPlan = z.infer<typeof installmentPlanSchema>
+export type InvoiceSettings = z.infer<typeof invoiceSettingsSchema>
+export type UpdateInvoiceSettingsInput = z.input<typeof updateInvoiceSettingsBody>
 export type UpdateCustomerBillingInput = z.input<typeof updateCustomerBillingBody>
 export type TaxRate = z.infer<typeof taxRateSchema>
 export type CreateTaxRateInput = z.input<typeof createTaxRateBody>

@@ -125,6 +125,13 @@ export function AppShell() {
                 Reminders
               </NavItem>
               <NavItem
+                to="/settings/invoices"
+                icon={<FileIcon />}
+                active={pathname.startsWith('/settings/invoices')}
+              >
+                Invoicing
+              </NavItem>
+              <NavItem
                 to="/settings/webhooks"
                 icon={<WebhookIcon />}
                 active={pathname.startsWith('/settings/webhooks')}

@@ -10,6 +10,7 @@ import { ImportPage } from '../features/imports/components/ImportPage'
 import { InvoiceEditorPage } from '../features/invoices/components/editor/InvoiceEditorPage'
 import { InvoiceDetailPage } from '../features/invoices/components/InvoiceDetailPage'
 import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
+import { InvoiceSettingsPage } from '../features/invoices/components/settings/InvoiceSettingsPage'
 import { EmailSettingsPage } from '../features/messages/components/EmailSettingsPage'
 import { OutboxPage } from '../features/messages/components/OutboxPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
@@ -89,6 +90,7 @@ export const routes: RouteObject[] = [
       { path: 'settings/webhooks/:id', element: <WebhookEndpointRoute /> },
       { path: 'settings/email', element: <EmailSettingsPage /> },
       { path: 'settings/reminders', element: <RemindersSettingsPage /> },
+      { path: 'settings/invoices', element: <InvoiceSettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

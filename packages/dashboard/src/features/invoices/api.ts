@@ -6,15 +6,17 @@ import type {
   InstallmentPlan,
   Invoice,
   InvoiceList,
+  InvoiceSettings,
   InvoiceSummary,
   ListInvoicesInput,
   RecordInvoicePaymentInput,
   TaxRate,
   UpdateCustomerBillingInput,
+  UpdateInvoiceSettingsInput,
 } from '@coinbook/api/contracts'
 import { apiRequest } from '../../api/client'
 
-export type { Invoice, InvoiceList, InvoiceSummary }
+export type { Invoice, InvoiceList, InvoiceSettings, InvoiceSummary, UpdateInvoiceSettingsInput }
 
 export type InvoiceStatus = Invoice['status']
 export type AppliedPayment = Invoice['payments'][number]
@@ -104,4 +106,13 @@ export interface PaymentOptionInfo {
 
 export function listPaymentOptions(signal?: AbortSignal): Promise<{ data: PaymentOptionInfo[] }> {
   return apiRequest<{ data: PaymentOptionInfo[] }>('/payment-options', { signal })
+}
+
+/** Numbering, the underpayment tolerance and what payments to a customer's own address pay. */
+export function getInvoiceSettings(signal?: AbortSignal): Promise<InvoiceSettings> {
+  return apiRequest<InvoiceSettings>('/invoice-settings', { signal })
+}
+
+export function updateInvoiceSettings(input: UpdateInvoiceSettingsInput): Promise<InvoiceSettings> {
+  return apiRequest<InvoiceSettings>('/invoice-settings', { method: 'PATCH', body: input })
 }

@@ -7,6 +7,7 @@ import {
   getCustomerBilling,
   getInstallmentPlan,
   getInvoice,
+  getInvoiceSettings,
   type Invoice,
   type ListInvoicesParams,
   listInvoices,
@@ -16,6 +17,7 @@ import {
   sendInvoice,
   type UpdateCustomerBillingInput,
   updateCustomerBilling,
+  updateInvoiceSettings,
   voidInvoice,
 } from '../api'
 
@@ -150,5 +152,19 @@ export function useChargeCustomer(customerId: string) {
       client.setQueryData(invoiceKeys.detail(result.invoice.id), result.invoice)
       void client.invalidateQueries({ queryKey: ['invoices', 'list'] })
     },
+  })
+}
+
+export const invoiceSettingsKey = ['invoice-settings'] as const
+
+export function useInvoiceSettings() {
+  return useQuery({ queryKey: invoiceSettingsKey, queryFn: ({ signal }) => getInvoiceSettings(signal) })
+}
+
+export function useUpdateInvoiceSettings() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: updateInvoiceSettings,
+    onSuccess: (settings) => client.setQueryData(invoiceSettingsKey, settings),
   })
 }
