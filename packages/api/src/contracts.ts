@@ -76,6 +76,12 @@ import type {
   verifyPaymentBody,
   verifyPaymentResponse,
 } from './modules/payments/schema.js'
+import type {
+  createRefundBody,
+  paymentDetailSchema,
+  refundListSchema,
+  refundSchema,
+} from './modules/refunds/schema.js'
 import type { networkStatusSchema } from './modules/status/schema.js'
 import type {
   cancelSubscriptionBody,
@@ -128,6 +134,10 @@ export type ListPaymentsInput = z.input<typeof listPaymentsQuery>
 export type VerifyPaymentInput = z.input<typeof verifyPaymentBody>
 export type VerifyPaymentResult = z.infer<typeof verifyPaymentResponse>
 export type AssignPaymentInput = z.input<typeof assignPaymentBody>
+export type PaymentDetail = z.infer<typeof paymentDetailSchema>
+export type Refund = z.infer<typeof refundSchema>
+export type RefundList = z.infer<typeof refundListSchema>
+export type CreateRefundInput = z.input<typeof createRefundBody>
 export type CustomerImport = z.infer<typeof customerImportSchema>
 export type RunImportInput = z.input<typeof runImportBody>
 export type { ImportField }

@@ -296,6 +296,28 @@ export interface RefundAddressesTable {
   updated_at: DefaultTimestamp
 }
 
+/** (0019) A refund the merchant sent back for a payment (a confirmed payment of a customer). */
+export interface RefundsTable {
+  id: string
+  merchant_id: string
+  payment_id: string
+  /** Base units of the payment's asset. */
+  amount: Numeric
+  /** The payment's fiat value pro rata, in the payment's fiat currency; null when the payment has none. */
+  fiat_value: NullableNumeric
+  /** Normalised for the payment's network. */
+  address: string
+  display_address: string
+  /** TON: the comment the refund carried. */
+  memo: string | null
+  /** The refund's own transaction, when the merchant gave it. */
+  tx_hash: string | null
+  note: string | null
+  actor_type: 'user' | 'api_key' | 'system'
+  actor_id: string | null
+  created_at: DefaultTimestamp
+}
+
 /** (0013) An address on a derived network (EVM, Bitcoin, Tron) the merchant gives to everyone. */
 export interface SharedReceivingAddressesTable {
   id: string
@@ -846,6 +868,7 @@ export interface Database {
   installment_plans: InstallmentPlansTable
   payer_wallets: PayerWalletsTable
   refund_addresses: RefundAddressesTable
+  refunds: RefundsTable
   shared_receiving_addresses: SharedReceivingAddressesTable
   segments: SegmentsTable
   segment_settings: SegmentSettingsTable

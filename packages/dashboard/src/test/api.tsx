@@ -91,6 +91,9 @@ export function buildPayment(overrides: Partial<Payment> = {}): Payment {
     explorerUrl: `https://etherscan.io/tx/${hash}`,
     detectedAt: '2026-03-04T10:00:05.000Z',
     confirmedAt: null,
+    refundedAmount: '0',
+    refundedFiatValue: null,
+    refundStatus: 'none',
     ...overrides,
   }
 }

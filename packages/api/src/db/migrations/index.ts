@@ -16,6 +16,7 @@ import * as m0015 from './0015_reminders.js'
 import * as m0016 from './0016_webhook_fair_claim.js'
 import * as m0017 from './0017_analytics_rollups.js'
 import * as m0018 from './0018_bulk_messages.js'
+import * as m0019 from './0019_refunds.js'
 import * as m0020 from './0020_stable_payments.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0016_webhook_fair_claim': m0016,
   '0017_analytics_rollups': m0017,
   '0018_bulk_messages': m0018,
+  '0019_refunds': m0019,
   '0020_stable_payments': m0020,
 }

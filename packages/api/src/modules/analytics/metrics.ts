@@ -9,12 +9,16 @@ import type { Database } from '../../db/database.js'
  * Payment metrics count a payment while it is confirmed (`payments.counted`): pending, failed and reorged
  * payments never count, and a reorg takes back what the payment added. A payment's time is its block time
  * (the time it was detected when the chain gave none). Values are in the merchant's reporting currency,
- * as priced when the payment arrived. Coinbook has no refunds yet: when it does, they subtract here.
+ * as priced when the payment arrived. Refunds subtract while their payment counts: a refund of a payment
+ * that was reorged (or never confirmed) takes nothing off, since the payment adds nothing, so nothing is
+ * subtracted twice; if the payment confirms again, both count again.
  *
- * - lifetime value: sum of the confirmed payments' fiat value;
- * - payment count, first and last payment;
- * - coin mix: count, volume (in the asset's units) and value per (asset, network); the top coin is the one
- *   paid with most often (ties: higher value, then name);
+ * - lifetime value: sum of the confirmed payments' fiat value minus the fiat value of their refunds (each
+ *   refund valued at its payment's fiat value pro rata, modules/refunds/money.ts);
+ * - payment count, first and last payment (a refunded payment still happened: it keeps counting here);
+ * - coin mix: count, volume (in the asset's units) and value per (asset, network), volume and value net of
+ *   the payments' refunds (so the mix adds up to the lifetime value); the top coin is the one paid with
+ *   most often (ties: higher net value, then name);
  * - median interval: the median of the days between consecutive payments (≥ 2 payments);
  * - frequency: payments per 30 days over the active span, payment count × 30 / max(span in days, 30).
  *
@@ -54,8 +58,9 @@ async function lockStats(trx: Transaction<Database>, customerIds: readonly strin
 }
 
 /**
- * Recomputes the payment metrics and coin mix of the given customers from their confirmed payments, in
- * the caller's transaction (the one that changed the payments), in one statement for all of them: a scan
+ * Recomputes the payment metrics and coin mix of the given customers from their confirmed payments and
+ * those payments' refunds, in the caller's transaction (the one that changed the payments or recorded a
+ * refund), in one statement for all of them: a scan
  * that confirms 500 payments of 300 customers refreshes the 300 once. A customer has few payments and an
  * index (payments_customer_counted_idx) walks them; recomputing rather than adding deltas keeps every
  * figure exact whatever happened (a reorg, the same change applied twice, a merge).
@@ -70,14 +75,22 @@ export async function refreshPaymentMetrics(
   await lockStats(trx, ids)
   await sql`
     with ids as (select unnest(${ids}::uuid[]) as customer_id),
+    refunded as (
+      select r.payment_id, sum(r.amount) as amount, sum(r.fiat_value) as fiat
+      from refunds r join payments q on q.id = r.payment_id
+      where q.customer_id = any(${ids}::uuid[]) and q.counted
+      group by r.payment_id
+    ),
     p as (
-      select p.customer_id, ${paymentTime} as at, p.merchant_id, p.asset, p.network, p.amount, p.decimals,
-        p.fiat_value
-      from payments p where p.customer_id = any(${ids}::uuid[]) and p.counted
+      select p.customer_id, ${paymentTime} as at, p.merchant_id, p.asset, p.network,
+        p.amount - coalesce(rf.amount, 0) as amount, p.decimals, p.fiat_value - coalesce(rf.fiat, 0) as fiat_value
+      from payments p left join refunded rf on rf.payment_id = p.id
+      where p.customer_id = any(${ids}::uuid[]) and p.counted
     ),
     coins as (
       select customer_id, merchant_id, asset, network, count(*)::int as n,
-        trim_scale(sum(amount / (10::numeric ^ decimals))) as volume, coalesce(sum(fiat_value), 0) as fiat
+        trim_scale(sum(amount / (10::numeric ^ decimals))) as volume,
+        trim_scale(coalesce(sum(fiat_value), 0)) as fiat
       from p group by customer_id, merchant_id, asset, network
     ),
     gone as (
@@ -104,7 +117,7 @@ export async function refreshPaymentMetrics(
       select customer_id, avg(gap) as median from ranked where rn in ((c + 1) / 2, (c + 2) / 2) group by customer_id
     ),
     agg as (
-      select customer_id, count(*)::int as n, coalesce(sum(fiat_value), 0) as ltv, min(at) as first_at,
+      select customer_id, count(*)::int as n, trim_scale(coalesce(sum(fiat_value), 0)) as ltv, min(at) as first_at,
         max(at) as last_at
       from p group by customer_id
     ),

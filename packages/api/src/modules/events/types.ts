@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'payment.confirmed',
   'payment.reorged',
   'payment.failed',
+  'payment.refunded',
   'invoice.created',
   'invoice.sent',
   'invoice.partially_paid',

@@ -2,6 +2,7 @@ import { assetIds, networkIds } from '@coinbook/chain-watchers/registry'
 import { z } from '@hono/zod-openapi'
 import { currencyCode, decimalString, text } from '../../http/fields.js'
 import { paymentOption } from '../customers/schema.js'
+import { refundSchema } from '../refunds/schema.js'
 import { QUANTITY_DECIMALS, UNIT_DECIMALS } from './money.js'
 
 export const invoiceStatus = z
@@ -171,6 +172,10 @@ export const appliedPaymentSchema = z
         explorerUrl: z.string().nullable(),
       })
       .nullable(),
+    refunds: z.array(refundSchema).openapi({
+      description:
+        'Refunds of the on-chain payment. They do not reopen the invoice or change what it counts as paid',
+    }),
     createdAt: z.iso.datetime(),
   })
   .openapi('AppliedPayment')

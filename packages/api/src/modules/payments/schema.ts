@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi'
 export const paymentStatus = z.enum(['pending', 'confirmed', 'failed', 'reorged']).openapi('PaymentStatus')
 
 /** What a transaction id looks like on each network, so a malformed one is a 400 before any node is asked. */
-const txHashFormats: Record<(typeof networkIds)[number], [RegExp, string]> = {
+export const txHashFormats: Record<(typeof networkIds)[number], [RegExp, string]> = {
   bitcoin: [/^[0-9a-fA-F]{64}$/, '64 hex characters'],
   ethereum: [/^0x[0-9a-fA-F]{64}$/, '0x and 64 hex characters'],
   bsc: [/^0x[0-9a-fA-F]{64}$/, '0x and 64 hex characters'],
@@ -69,6 +69,16 @@ export const paymentSchema = z
     explorerUrl: z.string().nullable(),
     detectedAt: z.iso.datetime(),
     confirmedAt: z.iso.datetime().nullable(),
+    refundedAmount: z
+      .string()
+      .openapi({ description: 'Refunded so far, an exact decimal of the asset; 0 if none' }),
+    refundedFiatValue: z.string().nullable().openapi({
+      description:
+        'The refunds’ fiat value (the payment’s fiat value pro rata); null with no refund or no rate',
+    }),
+    refundStatus: z.enum(['none', 'partial', 'full']).openapi({
+      description: 'full: the whole amount was refunded; partial: some of it',
+    }),
   })
   .openapi('Payment')
 

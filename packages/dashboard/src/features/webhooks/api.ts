@@ -36,7 +36,7 @@ export const EVENT_GROUPS = [
   },
   {
     label: 'Payments',
-    types: ['payment.detected', 'payment.confirmed', 'payment.reorged', 'payment.failed'],
+    types: ['payment.detected', 'payment.confirmed', 'payment.reorged', 'payment.failed', 'payment.refunded'],
   },
   {
     label: 'Invoices',

@@ -7,6 +7,7 @@ export type CustomerAuditAction =
   | 'customer.deleted'
   | 'customer.merged'
   | 'customer.payment_assigned'
+  | 'customer.payment_refunded'
   | 'customer.wallet_added'
   | 'customer.wallet_updated'
   | 'customer.wallet_removed'

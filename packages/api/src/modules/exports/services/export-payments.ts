@@ -50,6 +50,8 @@ export const paymentHeader = [
   'Block Time',
   'Confirmed At',
   'Explorer URL',
+  'Refunded',
+  'Refunded Fiat Value',
 ]
 
 /** GET /payments/export.csv: the payments the list's filters match, as CSV or JSON Lines (the API's Payment). */
@@ -94,6 +96,8 @@ export function exportPayments({
         p.blockTime,
         p.confirmedAt,
         p.explorerUrl,
+        p.refundedAmount,
+        p.refundedFiatValue,
       ]
     },
     toJson: (rows) => rows.map(dto),

@@ -20,7 +20,7 @@ export async function loadInvoice(
   const fd = fiatDecimals(row.currency)
   const [lines, payments, quotes, history, installment] = await Promise.all([
     db.selectFrom('invoice_lines').selectAll().where('invoice_id', '=', id).orderBy('position').execute(),
-    loadAppliedPayments(db, id, opts),
+    loadAppliedPayments(db, id, opts, merchantId),
     selectQuotes(db, id).execute(),
     db.selectFrom('invoice_events').selectAll().where('invoice_id', '=', id).orderBy('id').execute(),
     installmentOf(db, row),

@@ -9,6 +9,8 @@ import { sql } from 'kysely'
 import type { Executor } from '../../../context.js'
 import type { InvoiceStatus } from '../../../db/database.js'
 import { fiatDecimals } from '../../rates/index.js'
+import type { RefundDto } from '../../refunds/schema.js'
+import { loadRefunds } from '../../refunds/services/present.js'
 import { formatMinor, toMinor } from '../money.js'
 import type { InvoiceDto } from '../schema.js'
 
@@ -76,11 +78,15 @@ export function presentInvoiceSummary(row: InvoiceRow, opts: Pick<PresentOptions
   }
 }
 
-/** The payments applied to an invoice, oldest first, with their chain state. */
+/**
+ * The payments applied to an invoice, oldest first, with their chain state; with `refundsOf` (the merchant),
+ * their refunds too (the checkout's live state, polled, leaves them out).
+ */
 export async function loadAppliedPayments(
   db: Executor,
   invoiceId: string,
   opts: Pick<PresentOptions, 'mode' | 'requiredConfirmations'>,
+  refundsOf?: string,
 ): Promise<InvoiceDto['payments']> {
   const rows = await db
     .selectFrom('invoice_payments as ip')
@@ -105,6 +111,10 @@ export async function loadAppliedPayments(
     .where('ip.invoice_id', '=', invoiceId)
     .orderBy('ip.id')
     .execute()
+  const paymentIds = rows.flatMap((r) => (r.payment_id ? [r.payment_id] : []))
+  const refunds = refundsOf
+    ? await loadRefunds(db, refundsOf, paymentIds, opts.mode)
+    : new Map<string, RefundDto[]>()
   return rows.map((r) => {
     const onchain = r.method === 'onchain' && r.payment_id !== null
     const status = !onchain
@@ -135,6 +145,7 @@ export async function loadAppliedPayments(
               explorerUrl: explorerTxUrl(network, r.tx_hash, opts.mode) ?? null,
             }
           : null,
+      refunds: (r.payment_id && refunds.get(r.payment_id)) || [],
       createdAt: r.created_at.toISOString(),
     }
   })

@@ -5,6 +5,9 @@ import { uuidParam } from '../../../http/fields.js'
 import { errorResponses, jsonBody, jsonResponse, security } from '../../../http/openapi.js'
 import { createRouter } from '../../../http/router.js'
 import { assertCustomer } from '../../deposit-targets/services/allocate.js'
+import { refundRoutes } from '../../refunds/routes/index.js'
+import { paymentDetailSchema } from '../../refunds/schema.js'
+import { loadRefunds } from '../../refunds/services/present.js'
 import {
   assignPaymentBody,
   listPaymentsQuery,
@@ -49,9 +52,9 @@ const getOne = createRoute({
   path: '/{id}',
   tags,
   security,
-  summary: 'One payment',
+  summary: 'One payment, with its refunds',
   request: { params: uuidParam },
-  responses: { 200: jsonResponse(paymentSchema, 'The payment'), ...errorResponses },
+  responses: { 200: jsonResponse(paymentDetailSchema, 'The payment'), ...errorResponses },
 })
 
 const assign = createRoute({
@@ -106,14 +109,18 @@ export const paymentRoutes = createRouter()
     return c.json({ data: rows.map((r) => present(c.var.deps, r)), nextCursor }, 200)
   })
   .openapi(getOne, async (c) => {
+    const { ctx, deps } = c.var
     const { id } = c.req.valid('param')
-    return c.json(present(c.var.deps, await getPayment(c.var.ctx, id)), 200)
+    const payment = present(deps, await getPayment(ctx, id))
+    const refunds = await loadRefunds(ctx.db, ctx.merchantId, [id], deps.config.COINBOOK_NETWORK_MODE)
+    return c.json({ ...payment, refunds: refunds.get(id) ?? [] }, 200)
   })
   .openapi(assign, async (c) => {
     const { id } = c.req.valid('param')
     await assignPayment({ ctx: c.var.ctx, paymentId: id, customerId: c.req.valid('json').customerId })
     return c.json(present(c.var.deps, await getPayment(c.var.ctx, id)), 200)
   })
+  .route('/', refundRoutes)
 
 /** Mounted under /customers. */
 export const customerPaymentRoutes = createRouter().openapi(customerPayments, async (c) => {

@@ -4,14 +4,29 @@ import type { ListPaymentsInput } from '../schema.js'
 
 /**
  * The merchant's payments with their customer's name (null when the payment matched no customer or its
- * customer was deleted), the shape presentPayment takes.
+ * customer was deleted) and what was refunded of each (base units and fiat value; refunds_payment_idx),
+ * the shape presentPayment takes.
  */
 export function selectPayments(ctx: ServiceContext) {
   return ctx.db
     .selectFrom('payments as p')
     .leftJoin('customers as c', 'c.id', 'p.customer_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('refunds as r')
+          .select([
+            sql<string>`coalesce(sum(r.amount), 0)`.as('refunded_amount'),
+            sql<string | null>`trim_scale(sum(r.fiat_value))`.as('refunded_fiat_value'),
+          ])
+          .whereRef('r.payment_id', '=', 'p.id')
+          .as('rf'),
+      (join) => join.onTrue(),
+    )
     .selectAll('p')
     .select(sql<string | null>`case when c.deleted_at is null then c.name end`.as('customer_name'))
+    .select(sql<string>`coalesce(rf.refunded_amount, 0)`.as('refunded_amount'))
+    .select('rf.refunded_fiat_value')
     .where('p.merchant_id', '=', ctx.merchantId)
 }
 

@@ -11,10 +11,15 @@ import type { PaymentsTable } from '../../../db/database.js'
 
 /** A payment as the API shows it: amounts as exact decimals, times as ISO strings. */
 export function presentPayment(
-  row: Selectable<PaymentsTable> & { customer_name: string | null },
+  row: Selectable<PaymentsTable> & {
+    customer_name: string | null
+    refunded_amount: string
+    refunded_fiat_value: string | null
+  },
   opts: { mode: NetworkMode; required: number },
 ) {
   const network = row.network as NetworkId
+  const refunded = BigInt(row.refunded_amount)
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -46,5 +51,13 @@ export function presentPayment(
     explorerUrl: explorerTxUrl(network, row.tx_hash, opts.mode) ?? null,
     detectedAt: row.detected_at.toISOString(),
     confirmedAt: row.confirmed_at?.toISOString() ?? null,
+    refundedAmount: formatUnits(refunded, row.decimals),
+    refundedFiatValue: row.refunded_fiat_value,
+    refundStatus:
+      refunded === 0n
+        ? ('none' as const)
+        : refunded >= BigInt(row.amount)
+          ? ('full' as const)
+          : ('partial' as const),
   }
 }

@@ -35,6 +35,7 @@ const partiallyPaid = buildInvoice({
         requiredConfirmations: 12,
         explorerUrl: `https://etherscan.io/tx/0x${'ab'.repeat(32)}`,
       },
+      refunds: [],
       createdAt: '2026-03-02T10:00:00.000Z',
     },
   ],
