@@ -12,6 +12,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { ConfigError, loadConfig } from '../src/config.js'
 import { connectDatabase } from '../src/db/connect.js'
 import type { Database } from '../src/db/database.js'
+import { payingCustomersQuery, paymentDays } from '../src/modules/analytics/rollups.js'
+import { analyticsQuery } from '../src/modules/analytics/schema.js'
+import { resolveScope } from '../src/modules/analytics/services/scope.js'
 import { generateSecret, hashSecret } from '../src/modules/auth/secrets.js'
 import { metricSorts } from '../src/modules/customers/schema.js'
 import { type IngestDeps, prepareEvents, writeEvents } from '../src/modules/payments/services/ingest.js'
@@ -150,14 +153,21 @@ async function benchIngest(db: Kysely<Database>, merchantId: string, total: numb
   return { payments: total, seconds, perSecond: total / seconds, counted: Number(check.n) }
 }
 
-async function explain(db: Kysely<Database>, merchantId: string, from: Date, to: Date) {
+async function explain(db: Kysely<Database>, merchantId: string, from: string, to: string) {
+  // The queries the overview runs on the rollups (rollups.ts, services/overview-rollups.ts).
+  const ctx = { db, merchantId, actor: { type: 'system' as const, id: null, role: 'viewer' as const } }
+  const scope = await resolveScope(ctx, analyticsQuery.parse({ from, to }), new Date())
   const plans: [string, ReturnType<typeof sql>][] = [
     [
-      'overview totals (a year)',
-      sql`select coalesce(sum(p.fiat_value) filter (where p.counted), 0), count(*) filter (where p.counted),
-        count(*) filter (where p.status = 'failed') from payments p
-        where p.merchant_id = ${merchantId} and coalesce(p.block_time, p.detected_at) >= ${from}
-        and coalesce(p.block_time, p.detected_at) < ${to}`,
+      'overview totals (a year, payment days)',
+      sql`select trim_scale(coalesce(sum(f.revenue), 0))::text, coalesce(sum(f.payments), 0)::int,
+        coalesce(sum(f.failed), 0)::int from ${paymentDays(scope)}`,
+    ],
+    ['overview paying / repeat / new customers by country (a year, spans)', payingCustomersQuery(scope)],
+    [
+      'overview by country (a year, payment days)',
+      sql`select f.country, sum(f.revenue), sum(f.payments) from ${paymentDays(scope, { country: true })}
+        group by f.country having sum(f.payments) > 0`,
     ],
     [
       'list sorted by success rate',
@@ -249,13 +259,7 @@ async function main() {
       )
       if (r.perSecond < 5000) missed = true
     }
-    if (args.explain)
-      await explain(
-        handle.db,
-        m,
-        new Date(`${from}T00:00:00Z`),
-        new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000),
-      )
+    if (args.explain) await explain(handle.db, m, from, to)
     console.log(
       missed
         ? '\nSome goals missed: see above. (* context, not a goal)'

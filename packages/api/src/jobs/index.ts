@@ -2,6 +2,7 @@ import type { Chains } from '../chains/index.js'
 import type { Config } from '../config.js'
 import { configureMessageLinks } from '../modules/messages/links.js'
 import { BullJobRunner } from './bullmq.js'
+import { analyticsCompactJob } from './definitions/analytics-compact.js'
 import { analyticsOverdueJob } from './definitions/analytics-overdue.js'
 import { billingIssueJob } from './definitions/billing-issue.js'
 import { chainConfirmJob, chainScanJob } from './definitions/chain-scan.js'
@@ -27,6 +28,7 @@ export function allJobs(config: Config, chains: Chains): JobDefinition[] {
     customersImportsPruneJob,
     billingIssueJob,
     analyticsOverdueJob,
+    analyticsCompactJob,
     messagesSendJob(config.MAIL_SEND_INTERVAL_SECONDS * 1000),
     { ...remindersRunJob, repeatEveryMs: config.REMINDERS_INTERVAL_SECONDS * 1000 },
     invoicesOverdueJob,

@@ -11,19 +11,19 @@ import { type Kysely, sql } from 'kysely'
 // - analytics_customer_spans: per customer with a counted payment, the UTC days of their first, second,
 //   second-to-last and last counted payment (and their country). With these, "paying in [F, T)" is
 //   "last ≥ F" for every customer whose last payment is before T; only customers who paid on or after T
-//   need a look at their payments in the range (modules/analytics/services/paying.ts).
+//   need a look at their payments in the range (modules/analytics/rollups.ts).
 // - analytics_span_days: how many customers have their first/second/second-to-last/last payment on a day,
-//   per country (kind f/s/p/l), so "last ≥ F" is a sum over days, not a count over customers.
+//   per country ('' for none; kind f/s/p/l), so "last ≥ F" is a sum over days, not a count over customers.
 //
 // Statement-level AFTER triggers with transition tables keep them current on every path that writes
 // payments (ingest, confirmation and reorg, assignment, merge, repricing, the seed) and on a customer's
 // country change, set-wise. The day tables are append-only deltas (no hot rows for concurrent writers to
-// wait or deadlock on); analytics_compact() folds them, from the trigger once a merchant has enough unmerged
-// rows. analytics_rebuild() recomputes a merchant from scratch (the backfill below, bulk loads).
+// wait or deadlock on); analytics_compact() folds them, off the write path (the analytics.compact job).
+// analytics_rebuild() recomputes a merchant from scratch (the backfill below, bulk loads).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE analytics_payment_days (
-      merchant_id uuid NOT NULL REFERENCES merchants (id) ON DELETE CASCADE,
+      merchant_id uuid NOT NULL,
       day date NOT NULL,
       grain smallint NOT NULL CHECK (grain IN (1, 2, 3)),
       asset text,
@@ -43,35 +43,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX analytics_payment_days_country_idx ON analytics_payment_days (merchant_id, country, day) WHERE grain = 3`.execute(
     db,
   )
-  await sql`CREATE INDEX analytics_payment_days_unmerged_idx ON analytics_payment_days (merchant_id, day) WHERE NOT merged`.execute(
-    db,
-  )
 
   await sql`
     CREATE TABLE analytics_customer_spans (
       customer_id uuid PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
-      merchant_id uuid NOT NULL REFERENCES merchants (id) ON DELETE CASCADE,
+      merchant_id uuid NOT NULL,
       country text,
       first_day date NOT NULL,
       second_day date,
       penult_day date,
       last_day date NOT NULL
-    )`.execute(db)
-  await sql`CREATE INDEX analytics_customer_spans_last_idx ON analytics_customer_spans (merchant_id, last_day)`.execute(
-    db,
-  )
+    ) WITH (fillfactor = 90)`.execute(db)
 
   await sql`
     CREATE TABLE analytics_span_days (
-      merchant_id uuid NOT NULL REFERENCES merchants (id) ON DELETE CASCADE,
-      country text,
+      merchant_id uuid NOT NULL,
+      country text NOT NULL,
       kind char(1) NOT NULL CHECK (kind IN ('f', 's', 'p', 'l')),
       day date NOT NULL,
       customers integer NOT NULL,
       merged boolean NOT NULL DEFAULT false
     )`.execute(db)
-  await sql`CREATE INDEX analytics_span_days_idx ON analytics_span_days (merchant_id, kind, day)`.execute(db)
-  await sql`CREATE INDEX analytics_span_days_unmerged_idx ON analytics_span_days (merchant_id, kind, day) WHERE NOT merged`.execute(
+  await sql`CREATE INDEX analytics_span_days_idx ON analytics_span_days (merchant_id, kind, day, country)`.execute(
     db,
   )
 
@@ -92,8 +85,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE FUNCTION analytics_apply_payment_changes(changes analytics_payment_change[]) RETURNS void
     LANGUAGE plpgsql AS $$
-    DECLARE
-      m uuid;
     BEGIN
       IF coalesce(cardinality(changes), 0) = 0 THEN
         RETURN;
@@ -129,23 +120,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         OR coalesce(sum(x.sign) FILTER (WHERE x.counted AND x.fiat_value IS NOT NULL), 0) <> 0
         OR coalesce(sum(x.sign) FILTER (WHERE x.failed), 0) <> 0;
 
-      -- The spans of every customer a counted payment came to or left, recomputed from their payments
-      -- (two rows from each end of payments_customer_counted_idx), and the day counts moved accordingly.
+      -- The spans of every customer a counted payment came to or left, and the day counts moved along.
+      -- Payments only added: the two first and two last of the old span and the new days. Any taken
+      -- away: from their payments (two rows from each end of payments_customer_counted_idx).
       WITH affected AS (
-        SELECT DISTINCT x.customer_id FROM unnest(changes) x WHERE x.customer_id IS NOT NULL AND x.counted
+        SELECT x.customer_id, bool_or(x.sign < 0) AS removed,
+          array_agg(x.day) FILTER (WHERE x.sign > 0) AS added
+        FROM unnest(changes) x WHERE x.customer_id IS NOT NULL AND x.counted
+        GROUP BY x.customer_id
       ),
       neu AS (
         SELECT a.customer_id, c.merchant_id, c.country, f.d[1] AS first_day, f.d[2] AS second_day,
           l.d[2] AS penult_day, l.d[1] AS last_day
         FROM affected a JOIN customers c ON c.id = a.customer_id
-        CROSS JOIN LATERAL (SELECT ARRAY(
-          SELECT (coalesce(p.block_time, p.detected_at) AT TIME ZONE 'UTC')::date FROM payments p
-          WHERE p.customer_id = a.customer_id AND p.counted
-          ORDER BY coalesce(p.block_time, p.detected_at) LIMIT 2) AS d) f
-        CROSS JOIN LATERAL (SELECT ARRAY(
-          SELECT (coalesce(p.block_time, p.detected_at) AT TIME ZONE 'UTC')::date FROM payments p
-          WHERE p.customer_id = a.customer_id AND p.counted
-          ORDER BY coalesce(p.block_time, p.detected_at) DESC LIMIT 2) AS d) l
+        LEFT JOIN analytics_customer_spans o ON o.customer_id = a.customer_id
+        CROSS JOIN LATERAL (SELECT CASE WHEN a.removed THEN ARRAY(
+            SELECT (coalesce(p.block_time, p.detected_at) AT TIME ZONE 'UTC')::date FROM payments p
+            WHERE p.customer_id = a.customer_id AND p.counted
+            ORDER BY coalesce(p.block_time, p.detected_at) LIMIT 2)
+          ELSE ARRAY(SELECT d FROM unnest(ARRAY[o.first_day, o.second_day] || a.added) d
+            WHERE d IS NOT NULL ORDER BY d LIMIT 2) END AS d OFFSET 0) f
+        CROSS JOIN LATERAL (SELECT CASE WHEN a.removed THEN ARRAY(
+            SELECT (coalesce(p.block_time, p.detected_at) AT TIME ZONE 'UTC')::date FROM payments p
+            WHERE p.customer_id = a.customer_id AND p.counted
+            ORDER BY coalesce(p.block_time, p.detected_at) DESC LIMIT 2)
+          ELSE ARRAY(SELECT d FROM unnest(ARRAY[o.last_day, o.penult_day] || a.added) d
+            WHERE d IS NOT NULL ORDER BY d DESC LIMIT 2) END AS d OFFSET 0) l
       ),
       old AS (
         SELECT s.* FROM analytics_customer_spans s JOIN affected a ON a.customer_id = s.customer_id
@@ -166,7 +166,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ),
       counted_days AS (
         INSERT INTO analytics_span_days (merchant_id, country, kind, day, customers)
-        SELECT merchant_id, country, kind, day, n FROM delta
+        SELECT merchant_id, coalesce(country, ''), kind, day, n FROM delta
       ),
       kept AS (
         INSERT INTO analytics_customer_spans
@@ -179,23 +179,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       DELETE FROM analytics_customer_spans s USING neu
       WHERE s.customer_id = neu.customer_id AND neu.first_day IS NULL;
 
-      -- Fold the deltas once a merchant has enough of them (one folder at a time per merchant).
-      FOR m IN SELECT DISTINCT x.merchant_id FROM unnest(changes) x LOOP
-        IF ((SELECT count(*) FROM (SELECT 1 FROM analytics_payment_days
-              WHERE merchant_id = m AND NOT merged LIMIT 2000) u) >= 2000
-            OR (SELECT count(*) FROM (SELECT 1 FROM analytics_span_days
-              WHERE merchant_id = m AND NOT merged LIMIT 4000) u) >= 4000)
-          AND pg_try_advisory_xact_lock(hashtextextended('analytics_compact:' || m::text, 0)) THEN
-          PERFORM analytics_compact(m);
-        END IF;
-      END LOOP;
     END
     $$`.execute(db)
 
-  // Folds a merchant's unmerged deltas into one row per key (only the days that have some).
+  // Folds a merchant's unmerged deltas into one row per key; false when another session is folding them.
   await sql`
-    CREATE FUNCTION analytics_compact(m uuid) RETURNS void LANGUAGE plpgsql AS $$
+    CREATE FUNCTION analytics_compact(m uuid) RETURNS boolean LANGUAGE plpgsql AS $$
     BEGIN
+      IF NOT pg_try_advisory_xact_lock(hashtextextended('analytics_compact:' || m::text, 0)) THEN
+        RETURN false;
+      END IF;
       WITH days AS (
         SELECT DISTINCT day FROM analytics_payment_days WHERE merchant_id = m AND NOT merged
       ),
@@ -213,18 +206,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       HAVING sum(payments) <> 0 OR sum(priced) <> 0 OR sum(revenue) <> 0 OR sum(volume) <> 0
         OR sum(failed) <> 0;
 
+      -- Deltas here spread over many days (a customer's previous last payment…): fold by exact key.
       WITH keys AS (
-        SELECT DISTINCT kind, day FROM analytics_span_days WHERE merchant_id = m AND NOT merged
+        SELECT DISTINCT kind, day, country FROM analytics_span_days WHERE merchant_id = m AND NOT merged
       ),
       gone AS (
         DELETE FROM analytics_span_days s USING keys k
-        WHERE s.merchant_id = m AND s.kind = k.kind AND s.day = k.day
+        WHERE s.merchant_id = m AND s.kind = k.kind AND s.day = k.day AND s.country = k.country
         RETURNING s.*
       )
       INSERT INTO analytics_span_days (merchant_id, country, kind, day, customers, merged)
       SELECT merchant_id, country, kind, day, sum(customers), true
       FROM gone GROUP BY merchant_id, country, kind, day
       HAVING sum(customers) <> 0;
+      RETURN true;
     END
     $$`.execute(db)
 
@@ -233,6 +228,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE FUNCTION analytics_rebuild(m uuid) RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
       LOCK TABLE payments, customers IN SHARE MODE;
+      PERFORM pg_advisory_xact_lock(hashtextextended('analytics_compact:' || m::text, 0));
       DELETE FROM analytics_payment_days WHERE merchant_id = m;
       DELETE FROM analytics_span_days WHERE merchant_id = m;
       DELETE FROM analytics_customer_spans WHERE merchant_id = m;
@@ -275,7 +271,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       GROUP BY r.customer_id, c.country;
 
       INSERT INTO analytics_span_days (merchant_id, country, kind, day, customers, merged)
-      SELECT s.merchant_id, s.country, v.kind, v.day, count(*), true
+      SELECT s.merchant_id, coalesce(s.country, ''), v.kind, v.day, count(*), true
       FROM analytics_customer_spans s
       CROSS JOIN LATERAL (VALUES ('f', s.first_day), ('s', s.second_day), ('p', s.penult_day),
         ('l', s.last_day)) v (kind, day)
@@ -382,7 +378,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           mv.new_country
       )
       INSERT INTO analytics_span_days (merchant_id, country, kind, day, customers)
-      SELECT s.merchant_id, c.country, k.kind, k.day, sum(c.sign)::integer
+      SELECT s.merchant_id, coalesce(c.country, ''), k.kind, k.day, sum(c.sign)::integer
       FROM spans s
       CROSS JOIN LATERAL (VALUES (s.old_country, -1), (s.new_country, 1)) c (country, sign)
       CROSS JOIN LATERAL (VALUES ('f', s.first_day), ('s', s.second_day), ('p', s.penult_day),

@@ -1,5 +1,6 @@
-import { type RawBuilder, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Executor } from '../../context.js'
+import type { Database } from '../../db/database.js'
 import type { AnalyticsScope } from './services/scope.js'
 
 /**
@@ -12,9 +13,10 @@ import type { AnalyticsScope } from './services/scope.js'
  * - a customer whose last payment is before T paid in the range iff that last payment is on or after F, and
  *   paid ≥ 2 times in it iff their second-to-last payment is on or after F; so these are sums over the
  *   span day counts (analytics_span_days), a few thousand rows whatever the number of customers;
- * - a customer who paid on or after T is looked at one by one (≤ 2 rows of their payments in the range,
- *   from payments_customer_counted_idx). A range ending today has none; one ending in the past has as
- *   many as the customers who paid since, so its cost grows with that (still exact).
+ * - a customer who paid on or after T (found from payments_merchant_time_idx) is looked at one by one
+ *   (≤ 2 rows of their payments in the range, from payments_customer_counted_idx). A range ending today
+ *   has none; one ending in the past has as many as the customers who paid since: its cost grows with
+ *   the payments after it (still exact).
  * New customers (first payment ever in the range) are the span day counts of first payments.
  */
 
@@ -65,13 +67,23 @@ export async function payingCustomersByCountry(
   db: Executor,
   scope: AnalyticsScope,
 ): Promise<PayingCustomers[]> {
+  return (await payingCustomersQuery(scope).execute(db)).rows
+}
+
+/** The query of payingCustomersByCountry (the bench explains it). */
+export function payingCustomersQuery(scope: AnalyticsScope): RawBuilder<PayingCustomers> {
   const m = scope.merchantId
   const inCountry = (col: RawBuilder<unknown>) =>
     scope.filters.country ? sql`and ${col} = ${scope.filters.country}` : sql``
-  const { rows } = await sql<PayingCustomers>`
+  return sql<PayingCustomers>`
     with late as (
       select s.country, s.penult_day, r.n
-      from analytics_customer_spans s
+      from (
+        select distinct p.customer_id from payments p
+        where p.merchant_id = ${m} and coalesce(p.block_time, p.detected_at) >= ${scope.to} and p.counted
+          and p.customer_id is not null
+      ) a
+      join analytics_customer_spans s on s.customer_id = a.customer_id
       cross join lateral (
         select count(*)::int as n from (
           select 1 from payments p
@@ -79,24 +91,23 @@ export async function payingCustomersByCountry(
             and coalesce(p.block_time, p.detected_at) >= ${scope.from}
             and coalesce(p.block_time, p.detected_at) < ${scope.to}
           limit 2) q) r
-      where s.merchant_id = ${m} and s.last_day > ${scope.toDay}::date ${inCountry(sql`s.country`)}
+      where true ${inCountry(sql`s.country`)}
     )
     select country, sum(paying)::int as paying, sum(repeat)::int as repeat, sum(fresh)::int as fresh from (
-      select d.country,
+      select nullif(d.country, '') as country,
         coalesce(sum(d.customers) filter (where d.kind = 'l'), 0) as paying,
         coalesce(sum(d.customers) filter (where d.kind = 'p'), 0) as repeat,
         coalesce(sum(d.customers) filter (where d.kind = 'f' and d.day <= ${scope.toDay}::date), 0) as fresh
       from analytics_span_days d
       where d.merchant_id = ${m} and d.kind in ('f', 'p', 'l') and d.day >= ${scope.fromDay}::date
         ${inCountry(sql`d.country`)}
-      group by d.country
+      group by 1
       union all
       select country, count(*) filter (where n >= 1) - count(*),
         count(*) filter (where n >= 2) - count(*) filter (where penult_day >= ${scope.fromDay}::date), 0
       from late group by country
     ) u
-    group by country`.execute(db)
-  return rows
+    group by country`
 }
 
 /** Customers whose first counted payment is on a day in [fromDay, toDay), in the scope's country. */
@@ -127,4 +138,25 @@ export async function newCustomersByPeriod(
       and day <= ${scope.toDay}::date ${scope.filters.country ? sql`and country = ${scope.filters.country}` : sql``}
     group by 1`.execute(db)
   return rows
+}
+
+/**
+ * Folds every merchant's unmerged rollup deltas (the analytics.compact job): the triggers only append, so
+ * writers never wait on a shared row; reads sum whatever is there, folded or not. Returns the merchants
+ * folded (one skipped while another process folds it).
+ */
+export async function compactRollups(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ merchant_id: string }>`
+    select merchant_id from analytics_payment_days where not merged
+    union select merchant_id from analytics_span_days where not merged`.execute(db)
+  let folded = 0
+  for (const { merchant_id } of rows) {
+    const done = await db
+      .transaction()
+      .execute((trx) =>
+        sql<{ ok: boolean }>`select analytics_compact(${merchant_id}::uuid) as ok`.execute(trx),
+      )
+    if (done.rows[0]?.ok) folded++
+  }
+  return folded
 }
