@@ -1,14 +1,25 @@
 import type {
   AssignPaymentInput,
+  CreateRefundInput,
   ListPaymentsInput,
   Payment,
+  PaymentDetail,
   PaymentList,
+  Refund,
   VerifyPaymentInput,
   VerifyPaymentResult,
 } from '@coinbook/api/contracts'
 import { apiRequest } from '../../api/client'
 
-export type { Payment, PaymentList, VerifyPaymentInput, VerifyPaymentResult }
+export type {
+  CreateRefundInput,
+  Payment,
+  PaymentDetail,
+  PaymentList,
+  Refund,
+  VerifyPaymentInput,
+  VerifyPaymentResult,
+}
 
 export type PaymentStatus = Payment['status']
 /** A payment of a verify result: `created` is false when it was already recorded. */
@@ -40,4 +51,14 @@ export function verifyPayment(input: VerifyPaymentInput): Promise<VerifyPaymentR
 /** Gives a payment that arrived without a customer's reference or comment to a customer. */
 export function assignPayment(id: string, input: AssignPaymentInput): Promise<Payment> {
   return apiRequest<Payment>(`/payments/${encodeURIComponent(id)}/assign`, { method: 'POST', body: input })
+}
+
+/** One payment with its refunds. */
+export function getPayment(id: string, signal?: AbortSignal): Promise<PaymentDetail> {
+  return apiRequest<PaymentDetail>(`/payments/${encodeURIComponent(id)}`, { signal })
+}
+
+/** Records a refund sent back for a confirmed payment. */
+export function createRefund(id: string, input: CreateRefundInput): Promise<Refund> {
+  return apiRequest<Refund>(`/payments/${encodeURIComponent(id)}/refunds`, { method: 'POST', body: input })
 }

@@ -3,15 +3,21 @@ import { formatDateTime } from '../../../format/dates'
 import { formatAssetAmount, formatMoneyOrDash } from '../../../format/money'
 import { Badge } from '../../../ui/Badge'
 import { ExternalLinkIcon } from '../../../ui/icons'
+import { RefundList } from '../../payments/components/RefundList'
 import type { Invoice } from '../api'
 import { appliedStatusLabel, methodLabel } from '../labels'
 
 export interface AppliedPaymentsProps {
   invoice: Pick<Invoice, 'payments' | 'currency'>
+  /** Offers "Refund…" on confirmed on-chain payments (not for viewers). */
+  onRefund?: ((paymentId: string) => void) | undefined
 }
 
-/** What was applied to the invoice: coin amount, rate and value, and whether it counts yet. */
-export function AppliedPayments({ invoice }: AppliedPaymentsProps) {
+/**
+ * What was applied to the invoice: coin amount, rate and value, and whether it counts yet; under an on-chain
+ * payment, its refunds (which leave the invoice as it is).
+ */
+export function AppliedPayments({ invoice, onRefund }: AppliedPaymentsProps) {
   if (invoice.payments.length === 0) return <p className="muted">No payments yet.</p>
   return (
     <div className="table-wrap">
@@ -42,6 +48,7 @@ export function AppliedPayments({ invoice }: AppliedPaymentsProps) {
                 {methodLabel[p.method]}
                 {p.payment ? <span className="muted"> · {networkName(p.payment.network)}</span> : null}
                 {p.note ? <div className="muted">{p.note}</div> : null}
+                <RefundList refunds={p.refunds} label="Refunds of this payment" />
               </td>
               <td className="num">
                 {p.payment ? (
@@ -73,6 +80,20 @@ export function AppliedPayments({ invoice }: AppliedPaymentsProps) {
                   <Badge tone="warning" title="Arrived after the quote’s rate lock: valued at the rate then">
                     Late
                   </Badge>
+                ) : null}
+                {p.refunds.length ? (
+                  <Badge tone="info" title="Refunds do not reopen the invoice">
+                    Refunded
+                  </Badge>
+                ) : null}
+                {onRefund && p.payment && p.status === 'confirmed' ? (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => p.payment && onRefund(p.payment.id)}
+                  >
+                    Refund…
+                  </button>
                 ) : null}
               </td>
             </tr>

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { buildMe, problem, stubApi } from '../../../test/api'
+import { buildMe, buildPayment, problem, stubApi } from '../../../test/api'
 import { meQueryKey } from '../../auth/hooks/useMe'
 import { InvoiceDetailPage } from './InvoiceDetailPage'
 import { buildInvoice } from './invoice-fixtures'
@@ -100,11 +100,65 @@ describe('InvoiceDetailPage', () => {
     expect(await screen.findByText(/cannot be voided/)).toBeTruthy()
   })
 
+  it('shows a payment’s refunds under it, leaves the invoice as it was, and refunds from the row', async () => {
+    const applied = partiallyPaid.payments[0]
+    if (!applied?.payment) throw new Error('the fixture has an on-chain payment')
+    const onChain = applied.payment
+    const refund = {
+      id: '0190e000-0000-7000-8000-000000000009',
+      paymentId: onChain.id,
+      network: onChain.network,
+      asset: onChain.asset,
+      amount: '15',
+      amountBaseUnits: '15000000',
+      fiatCurrency: 'USD',
+      fiatValue: '15',
+      address: '0x52908400098527886E0F7030069857D2E4169EE7',
+      memo: null,
+      txHash: null,
+      explorerUrl: null,
+      note: 'Partial refund',
+      actor: { type: 'user' as const, id: null },
+      createdAt: '2026-03-06T10:00:00.000Z',
+    }
+    const withRefund = { ...partiallyPaid, payments: [{ ...applied, refunds: [refund] }] }
+    const payment = buildPayment({
+      id: onChain.id,
+      customerId: partiallyPaid.customerId,
+      asset: 'USDT',
+      amount: '40',
+      refundedAmount: '15',
+      refundStatus: 'partial',
+    })
+    stubApi(({ url }) =>
+      url.pathname === `/api/v1/payments/${onChain.id}`
+        ? { body: { ...payment, refunds: [refund] } }
+        : url.pathname.startsWith('/api/v1/invoices/')
+          ? { body: withRefund }
+          : undefined,
+    )
+    open()
+    const table = await screen.findByRole('table', { name: 'Payments applied' })
+    const refunds = within(table).getByRole('list', { name: 'Refunds of this payment' })
+    expect(refunds.textContent).toContain('Refunded 15\u00a0USDT ($15.00)')
+    expect(refunds.textContent).toContain('Partial refund')
+    expect(within(table).getByText('Refunded').getAttribute('title')).toBe(
+      'Refunds do not reopen the invoice',
+    )
+    expect(screen.getByLabelText('Totals').textContent).toContain('Paid$40.00')
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Refund…' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(await within(dialog).findByLabelText(/Amount \(USDT\)/)).toBeTruthy()
+    expect(dialog.textContent).toContain('Refunded 15\u00a0USDT; 25\u00a0USDT left.')
+  })
+
   it('offers no actions to a viewer', async () => {
     stubApi(() => ({ body: partiallyPaid }))
     open('viewer')
     await screen.findByLabelText('Totals')
     expect(screen.queryByRole('button', { name: 'Void' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Record payment' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Refund…' })).toBeNull()
   })
 })

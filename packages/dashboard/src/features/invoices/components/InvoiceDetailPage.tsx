@@ -11,6 +11,7 @@ import { Flash } from '../../../ui/Flash'
 import { PageHeader } from '../../../ui/PageHeader'
 import { LoadingBlock } from '../../../ui/Spinner'
 import { useCurrentMe } from '../../auth/hooks/useMe'
+import { RefundPaymentDialog } from '../../payments/components/RefundPaymentDialog'
 import type { Invoice } from '../api'
 import { useInvoice, useSendInvoice, useVoidInvoice } from '../hooks/queries'
 import { invoiceStatusLabel } from '../labels'
@@ -52,6 +53,7 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
   const send = useSendInvoice()
   const voidIt = useVoidInvoice()
   const [confirmVoid, setConfirmVoid] = useState(false)
+  const [refunding, setRefunding] = useState<string | null>(null)
   const money = (v: string) => formatMoneyOrDash(v, invoice.currency)
   const payLink = invoice.payUrl ? new URL(invoice.payUrl, window.location.origin).toString() : null
   const owing = invoice.status === 'open' || invoice.status === 'partially_paid'
@@ -163,7 +165,7 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
         <h2 className="card__title" id="payments-title">
           Payments applied
         </h2>
-        <AppliedPayments invoice={invoice} />
+        <AppliedPayments invoice={invoice} onRefund={canWrite ? setRefunding : undefined} />
         {canWrite && owing ? <RecordPaymentForm invoiceId={invoice.id} currency={invoice.currency} /> : null}
       </section>
       <section className="card" aria-labelledby="history-title">
@@ -193,6 +195,7 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
       >
         Its pay link stops working. Whatever was already paid on it becomes the customer’s credit.
       </ConfirmDialog>
+      <RefundPaymentDialog paymentId={refunding} canRefund={canWrite} onClose={() => setRefunding(null)} />
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { useCurrentMe } from '../../auth/hooks/useMe'
 import type { CustomerDto } from '../../customers/api'
 import { useCustomerPayments } from '../hooks/queries'
 import { type PaymentFilterKey, usePaymentListParams } from '../hooks/usePaymentListParams'
@@ -12,6 +13,7 @@ export interface CustomerPaymentsTabProps {
 
 /** The profile's Payments tab: what this customer paid, newest first, with status and network filters. */
 export function CustomerPaymentsTab({ customer }: CustomerPaymentsTabProps) {
+  const me = useCurrentMe()
   const params = usePaymentListParams(FILTERS)
   const list = useCustomerPayments(customer.id, params.apiParams)
   return (
@@ -21,6 +23,7 @@ export function CustomerPaymentsTab({ customer }: CustomerPaymentsTabProps) {
         params={params}
         filters={FILTERS}
         label={`Payments of ${customer.name}`}
+        canRefund={me.role !== 'viewer'}
         empty={{
           title: 'No payments yet',
           description: `Payments to ${customer.name}’s deposit addresses appear here as soon as they are seen on chain, with their confirmations and fiat value.`,

@@ -10,6 +10,7 @@ import { PAGE_SIZES, type PaymentFilterKey, type usePaymentListParams } from '..
 import { AssignPaymentDialog } from './AssignPaymentDialog'
 import { PaymentFilters } from './PaymentFilters'
 import { PaymentsTable } from './PaymentsTable'
+import { RefundPaymentDialog } from './RefundPaymentDialog'
 
 export interface PaymentListProps {
   list: UseQueryResult<PaymentPage>
@@ -19,6 +20,8 @@ export interface PaymentListProps {
   showCustomers?: boolean
   /** Lets the merchant assign payments that arrived without a customer (not for viewers). */
   canAssign?: boolean
+  /** Lets the merchant record refunds (not for viewers, who may still see them). */
+  canRefund?: boolean
   /** What an unfiltered, empty first page shows. */
   empty: { title: string; description: ReactNode; actions?: ReactNode }
   label?: string
@@ -31,12 +34,14 @@ export function PaymentList({
   filters,
   showCustomers = false,
   canAssign = false,
+  canRefund = false,
   empty,
   label,
 }: PaymentListProps) {
   const { view, setFilter, clearFilters, nextPage, previousPage, hasFilters, pageIndex } = params
   const rows = list.data?.data ?? []
   const [assigning, setAssigning] = useState<Payment | null>(null)
+  const [refunding, setRefunding] = useState<string | null>(null)
 
   let body: ReactNode
   if (list.isPending) body = <LoadingBlock label="Loading payments" />
@@ -88,6 +93,8 @@ export function PaymentList({
           stale={list.isPlaceholderData}
           showCustomer={showCustomers}
           onAssign={canAssign ? setAssigning : undefined}
+          onRefund={(p) => setRefunding(p.id)}
+          canRefund={canRefund}
           {...(label ? { label } : {})}
         />
         <Pagination
@@ -121,6 +128,7 @@ export function PaymentList({
       />
       {body}
       <AssignPaymentDialog payment={assigning} onClose={() => setAssigning(null)} />
+      <RefundPaymentDialog paymentId={refunding} canRefund={canRefund} onClose={() => setRefunding(null)} />
     </>
   )
 }

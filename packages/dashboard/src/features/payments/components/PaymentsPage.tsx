@@ -39,6 +39,7 @@ export function PaymentsPage() {
           filters={ALL_PAYMENT_FILTERS}
           showCustomers
           canAssign={me.role !== 'viewer'}
+          canRefund={me.role !== 'viewer'}
           empty={{
             title: 'No payments yet',
             description:

@@ -3,10 +3,12 @@ import { networkName } from '../../../chains/coins'
 import { NetworkMark } from '../../../chains/NetworkMark'
 import { formatDateTime } from '../../../format/dates'
 import { formatAssetAmount, formatMoneyOrDash } from '../../../format/money'
+import { Badge } from '../../../ui/Badge'
 import { ExternalLinkIcon } from '../../../ui/icons'
 import { useRovingRows } from '../../../ui/useRovingRows'
 import type { Payment } from '../api'
 import { shortHash } from '../labels'
+import { isRefundable } from '../refundable'
 import { PaymentStatusBadge } from './PaymentStatusBadge'
 
 export interface PaymentsTableProps {
@@ -15,6 +17,12 @@ export interface PaymentsTableProps {
   showCustomer?: boolean
   /** Offers "Assign…" on payments without a customer (Solana and TON payments that lost their code). */
   onAssign?: ((payment: Payment) => void) | undefined
+  /**
+   * Adds a column offering "Refund…" on confirmed payments of a customer with something left to refund (when
+   * `canRefund`), and "Refunds" on payments with refunds, to see them.
+   */
+  onRefund?: ((payment: Payment) => void) | undefined
+  canRefund?: boolean
   /** A newer page is loading: the rows are dimmed but stay usable. */
   stale?: boolean
   /** Names the table for screen readers. */
@@ -55,6 +63,42 @@ function CustomerCell({ payment, tabIndex, onAssign }: CustomerCellProps) {
   )
 }
 
+/** "Refunded" or "Partly refunded", with the amount, on a payment with refunds. */
+function RefundBadge({ payment }: { payment: Payment }) {
+  if (payment.refundStatus === 'none') return null
+  const amount = formatAssetAmount(payment.refundedAmount, payment.asset)
+  const value = payment.refundedFiatValue
+    ? ` (${formatMoneyOrDash(payment.refundedFiatValue, payment.fiatCurrency)})`
+    : ''
+  return (
+    <Badge tone="info" title={`Refunded ${amount}${value}`}>
+      {payment.refundStatus === 'full' ? 'Refunded' : 'Partly refunded'}
+    </Badge>
+  )
+}
+
+interface RefundCellProps {
+  payment: Payment
+  canRefund: boolean
+  tabIndex: number
+  onRefund: (payment: Payment) => void
+}
+
+function RefundCell({ payment, canRefund, tabIndex, onRefund }: RefundCellProps) {
+  const refundable = canRefund && isRefundable(payment)
+  if (!refundable && payment.refundStatus === 'none') return null
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small"
+      tabIndex={tabIndex}
+      onClick={() => onRefund(payment)}
+    >
+      {refundable ? 'Refund…' : 'Refunds'}
+    </button>
+  )
+}
+
 /** The row's first link (the customer, else the transaction), which Enter follows. */
 function followFirstLink(row: HTMLTableRowElement) {
   row.querySelector<HTMLAnchorElement>('a[href]')?.click()
@@ -69,6 +113,8 @@ export function PaymentsTable({
   payments,
   showCustomer = false,
   onAssign,
+  onRefund,
+  canRefund = false,
   stale = false,
   label = 'Payments',
 }: PaymentsTableProps) {
@@ -89,6 +135,11 @@ export function PaymentsTable({
             </th>
             <th scope="col">Status</th>
             <th scope="col">Transaction</th>
+            {onRefund ? (
+              <th scope="col">
+                <span className="visually-hidden">Refunds</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -136,6 +187,7 @@ export function PaymentsTable({
                 </td>
                 <td>
                   <PaymentStatusBadge payment={p} />
+                  <RefundBadge payment={p} />
                 </td>
                 <td>
                   {p.explorerUrl ? (
@@ -155,6 +207,11 @@ export function PaymentsTable({
                     <code title={p.txHash}>{shortHash(p.txHash)}</code>
                   )}
                 </td>
+                {onRefund ? (
+                  <td>
+                    <RefundCell payment={p} canRefund={canRefund} tabIndex={inRow} onRefund={onRefund} />
+                  </td>
+                ) : null}
               </tr>
             )
           })}
