@@ -43,6 +43,7 @@ import type {
   quoteSchema,
   recordPaymentBody,
   updateCustomerBillingBody,
+  updateInvoiceBody,
   updateInvoiceSettingsBody,
 } from './modules/invoices/schema.js'
 import type { createMemberBody, memberSchema } from './modules/members/schema.js'
@@ -145,6 +146,7 @@ export type Invoice = z.infer<typeof invoiceSchema>
 export type InvoiceSummary = z.infer<typeof invoiceSummarySchema>
 export type InvoiceList = z.infer<typeof invoiceListSchema>
 export type CreateInvoiceInput = z.input<typeof createInvoiceBody>
+export type UpdateInvoiceInput = z.input<typeof updateInvoiceBody>
 export type ListInvoicesInput = z.input<typeof listInvoicesQuery>
 export type RecordInvoicePaymentInput = z.input<typeof recordPaymentBody>
 export type InstallmentPlan = z.infer<typeof installmentPlanSchema>

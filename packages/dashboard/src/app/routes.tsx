@@ -8,6 +8,7 @@ import { CustomersPage } from '../features/customers/components/list/CustomersPa
 import { CustomerProfilePage } from '../features/customers/components/profile/CustomerProfilePage'
 import { ImportPage } from '../features/imports/components/ImportPage'
 import { InvoiceEditorPage } from '../features/invoices/components/editor/InvoiceEditorPage'
+import { InvoiceEditPage } from '../features/invoices/components/editor/InvoiceEditPage'
 import { InvoiceDetailPage } from '../features/invoices/components/InvoiceDetailPage'
 import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
 import { InvoiceSettingsPage } from '../features/invoices/components/settings/InvoiceSettingsPage'
@@ -71,6 +72,7 @@ export const routes: RouteObject[] = [
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/new', element: <InvoiceEditorPage /> },
       { path: 'invoices/:id', element: <InvoiceDetailPage /> },
+      { path: 'invoices/:id/edit', element: <InvoiceEditPage /> },
       { path: 'outbox', element: <OutboxPage /> },
       { path: 'plans', element: <PlansPage /> },
       { path: 'subscriptions', element: <SubscriptionsPage /> },

@@ -76,6 +76,20 @@ export const createInvoiceBody = z
   })
   .openapi('CreateInvoiceRequest')
 
+export const updateInvoiceBody = z
+  .strictObject({
+    currency: currencyCode.optional(),
+    lines: createInvoiceBody.shape.lines.optional().openapi({ description: 'Replaces every line' }),
+    dueDate: z.iso.date('must be a date such as 2026-01-31').optional(),
+    accepts: acceptsInput.optional(),
+    memo: text(2000).nullable().optional().openapi({ description: 'null clears it' }),
+  })
+  .refine(
+    (v) => Object.keys(v).length > 0,
+    'must change at least one of currency, lines, dueDate, accepts, memo',
+  )
+  .openapi('UpdateInvoiceRequest')
+
 export const recordPaymentBody = z
   .strictObject({
     amount: positiveDecimal(UNIT_DECIMALS).openapi({
@@ -299,6 +313,7 @@ export const chargeResponse = z
   .openapi('ChargeResult')
 
 export type CreateInvoiceInput = z.infer<typeof createInvoiceBody>
+export type UpdateInvoiceInput = z.infer<typeof updateInvoiceBody>
 export type ListInvoicesInput = z.infer<typeof listInvoicesQuery>
 export type RecordPaymentInput = z.infer<typeof recordPaymentBody>
 export type QuoteInput = z.infer<typeof quoteBody>

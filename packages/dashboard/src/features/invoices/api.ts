@@ -12,6 +12,7 @@ import type {
   RecordInvoicePaymentInput,
   TaxRate,
   UpdateCustomerBillingInput,
+  UpdateInvoiceInput,
   UpdateInvoiceSettingsInput,
 } from '@coinbook/api/contracts'
 import { apiRequest } from '../../api/client'
@@ -57,11 +58,17 @@ export type {
   InstallmentPlan,
   TaxRate,
   UpdateCustomerBillingInput,
+  UpdateInvoiceInput,
 }
 
 /** Creates a draft (or, with `installments`, a plan of invoices: the answer is the first). */
 export function createInvoice(input: CreateInvoiceInput): Promise<Invoice> {
   return apiRequest<Invoice>('/invoices', { method: 'POST', body: input })
+}
+
+/** Edits a draft: what is given replaces what it had (the lines all at once); it is priced again. */
+export function updateInvoice(id: string, input: UpdateInvoiceInput): Promise<Invoice> {
+  return apiRequest<Invoice>(`/invoices/${encodeURIComponent(id)}`, { method: 'PATCH', body: input })
 }
 
 /** Charge now: a one-line invoice due today, sent, with a ready quote per coin. */

@@ -6,6 +6,7 @@ import { getInvoiceRoute } from './get.js'
 import { invoiceLifecycleRoutes } from './lifecycle.js'
 import { listInvoicesRoute } from './list.js'
 import { quoteRoute } from './quote.js'
+import { updateInvoiceRoute } from './update.js'
 
 export { installmentPlanRoutes } from './installment-plans.js'
 export { invoiceSettingsRoutes } from './settings.js'
@@ -18,5 +19,6 @@ export const invoiceRoutes = createRouter()
   .route('/', listInvoicesRoute)
   .route('/', createInvoiceRoute)
   .route('/', getInvoiceRoute)
+  .route('/', updateInvoiceRoute)
   .route('/', invoiceLifecycleRoutes)
   .route('/', quoteRoute)

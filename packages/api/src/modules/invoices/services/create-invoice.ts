@@ -7,6 +7,7 @@ import { recordEvent } from '../../events/services/record-event.js'
 import { formatMinor } from '../money.js'
 import type { CreateInvoiceInput } from '../schema.js'
 import { invoiceEventObject } from './event-data.js'
+import { insertInvoiceLines } from './invoice-lines.js'
 import { priceInvoice } from './price-invoice.js'
 import { takeInvoiceNumber } from './settings.js'
 
@@ -57,23 +58,7 @@ export async function createInvoice({
         updated_at: deps.clock.now(),
       })
       .execute()
-    await trx
-      .insertInto('invoice_lines')
-      .values(
-        totals.lines.map((l, position) => ({
-          id: uuidv7(),
-          invoice_id: id,
-          position,
-          description: l.description,
-          quantity: l.quantity,
-          unit_amount: l.unitAmount,
-          amount: formatMinor(l.amount, fd),
-          tax_rate_id: l.tax?.id ?? null,
-          tax_name: l.tax?.name ?? null,
-          tax_percentage: l.tax?.percentage ?? null,
-        })),
-      )
-      .execute()
+    await insertInvoiceLines(trx, id, totals, fd)
     await trx
       .insertInto('invoice_events')
       .values({

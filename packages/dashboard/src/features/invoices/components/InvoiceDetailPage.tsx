@@ -84,6 +84,11 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
         actions={
           canWrite ? (
             <>
+              {invoice.status === 'draft' && !invoice.installment ? (
+                <Link to={`/invoices/${invoice.id}/edit`} className="button button--secondary">
+                  Edit
+                </Link>
+              ) : null}
               {invoice.status === 'draft' ? (
                 <button
                   type="button"

@@ -16,7 +16,9 @@ import {
   recordInvoicePayment,
   sendInvoice,
   type UpdateCustomerBillingInput,
+  type UpdateInvoiceInput,
   updateCustomerBilling,
+  updateInvoice,
   updateInvoiceSettings,
   voidInvoice,
 } from '../api'
@@ -140,6 +142,28 @@ export function useCreateInvoice() {
       }
     },
     onSettled: () => client.invalidateQueries({ queryKey: invoiceKeys.all }),
+  })
+}
+
+/**
+ * Saves an edited draft and, when asked, sends it. When the edit was saved but sending failed, the error
+ * carries the saved draft (`created`, as on create) so the editor can open it.
+ */
+export function useUpdateInvoice(id: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ input, send }: { input: UpdateInvoiceInput; send: boolean }) => {
+      const draft = await updateInvoice(id, input)
+      client.setQueryData(invoiceKeys.detail(id), draft)
+      if (!send) return draft
+      try {
+        return await sendInvoice(id)
+      } catch (error) {
+        throw Object.assign(error instanceof Error ? error : new Error(String(error)), { created: draft })
+      }
+    },
+    onSuccess: (invoice) => client.setQueryData(invoiceKeys.detail(id), invoice),
+    onSettled: () => client.invalidateQueries({ queryKey: ['invoices', 'list'] }),
   })
 }
 

@@ -9,7 +9,7 @@ import { useFormErrors } from '../../../../ui/form/useFormErrors'
 import { useReportingCurrency } from '../../../auth/hooks/useMe'
 import { CustomerPicker, type PickedCustomer } from '../../../customers/components/picker/CustomerPicker'
 import { paymentTermsLabel } from '../../../customers/labels'
-import type { CreateInvoiceInput } from '../../api'
+import type { CreateInvoiceInput, Invoice, UpdateInvoiceInput } from '../../api'
 import { useCustomerBilling, usePaymentOptions, useTaxRates } from '../../hooks/queries'
 import { draftTotals, fiatDecimals } from '../../totals'
 import { AcceptsPicker } from './AcceptsPicker'
@@ -20,23 +20,39 @@ import {
   editorFields,
   initialValues,
   toCreateInput,
+  toUpdateInput,
+  valuesFromInvoice,
 } from './editor-values'
 import { LineItemsEditor } from './LineItemsEditor'
 
-export interface InvoiceEditorProps {
-  customer: PickedCustomer | null
-  onSubmit: (input: CreateInvoiceInput, send: boolean) => void
+interface CommonProps {
   pending: boolean
   /** The error of the last submit, from the API. */
   error: unknown
 }
 
+/** A new invoice for `customer` (null: picked in the form), or `invoice`, a draft, edited. */
+export type InvoiceEditorProps = CommonProps &
+  (
+    | {
+        invoice?: undefined
+        customer: PickedCustomer | null
+        onSubmit: (input: CreateInvoiceInput, send: boolean) => void
+      }
+    | { invoice: Invoice; onSubmit: (input: UpdateInvoiceInput, send: boolean) => void }
+  )
+
 /**
- * A new invoice: customer, lines with their tax rate, currency, due date or installments, coins and memo.
- * Totals are computed exactly (bigint minor units, the API's rounding) as the lines are typed.
+ * A new invoice: customer, lines with their tax rate, currency, due date or installments, coins and memo;
+ * or a draft's, edited (its customer stays, and it is not split). Totals are computed exactly (bigint
+ * minor units, the API's rounding) as the lines are typed.
  */
-export function InvoiceEditor({ customer, onSubmit, pending, error }: InvoiceEditorProps) {
-  const [values, setValues] = useState<EditorValues>(() => initialValues(customer))
+export function InvoiceEditor(props: InvoiceEditorProps) {
+  const { pending, error } = props
+  const editing = props.invoice
+  const [values, setValues] = useState<EditorValues>(() =>
+    props.invoice ? valuesFromInvoice(props.invoice) : initialValues(props.customer),
+  )
   const [localErrors, setLocalErrors] = useState<FieldError[]>([])
   const set = <K extends keyof EditorValues>(key: K, value: EditorValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }))
@@ -68,9 +84,15 @@ export function InvoiceEditor({ customer, onSubmit, pending, error }: InvoiceEdi
 
   const submit = (send: boolean) => (e?: FormEvent) => {
     e?.preventDefault()
+    if (props.invoice) {
+      const { input, errors: found } = toUpdateInput(values)
+      setLocalErrors(found)
+      if (input) props.onSubmit(input, send)
+      return
+    }
     const { input, errors: found } = toCreateInput(values)
     setLocalErrors(found)
-    if (input) onSubmit(input, send)
+    if (input) props.onSubmit(input, send)
   }
   const terms = values.customer ? paymentTermsLabel(values.customer.paymentTermsDays ?? 30) : 'Net 30'
   const dueOptions: { value: DueChoice; label: string }[] = [
@@ -83,19 +105,31 @@ export function InvoiceEditor({ customer, onSubmit, pending, error }: InvoiceEdi
 
   return (
     <FieldErrorsContext.Provider value={errors.byField}>
-      <form className="invoice-editor" onSubmit={submit(false)} noValidate aria-label="New invoice">
+      <form
+        className="invoice-editor"
+        onSubmit={submit(false)}
+        noValidate
+        aria-label={editing ? `Edit ${editing.number}` : 'New invoice'}
+      >
         {errors.summary ? <FormErrorSummary title={errors.summary} messages={errors.other} /> : null}
         <section className="card">
           <div className="invoice-editor__head">
-            <Field label="Customer" path="customerId" required>
-              {(control) => (
-                <CustomerPicker
-                  value={values.customer}
-                  onChange={(c) => set('customer', c)}
-                  control={control}
-                />
-              )}
-            </Field>
+            {editing ? (
+              <div className="field">
+                <span className="field__label">Customer</span>
+                <span>{editing.customerName ?? 'Deleted customer'}</span>
+              </div>
+            ) : (
+              <Field label="Customer" path="customerId" required>
+                {(control) => (
+                  <CustomerPicker
+                    value={values.customer}
+                    onChange={(c) => set('customer', c)}
+                    control={control}
+                  />
+                )}
+              </Field>
+            )}
             <SelectField
               label="Currency"
               path="currency"
@@ -137,14 +171,16 @@ export function InvoiceEditor({ customer, onSubmit, pending, error }: InvoiceEdi
             Terms and payment
           </h2>
           <div className="form-section__fields">
-            <label className="checkbox-field">
-              <input
-                type="checkbox"
-                checked={values.split}
-                onChange={(e) => set('split', e.target.checked)}
-              />
-              Split into installments
-            </label>
+            {editing ? null : (
+              <label className="checkbox-field">
+                <input
+                  type="checkbox"
+                  checked={values.split}
+                  onChange={(e) => set('split', e.target.checked)}
+                />
+                Split into installments
+              </label>
+            )}
             {values.split ? (
               <>
                 <TextField
@@ -225,7 +261,7 @@ export function InvoiceEditor({ customer, onSubmit, pending, error }: InvoiceEdi
           </Field>
         </section>
         <div className="form-actions">
-          <Link to="/invoices" className="button button--secondary">
+          <Link to={editing ? `/invoices/${editing.id}` : '/invoices'} className="button button--secondary">
             Cancel
           </Link>
           <button type="submit" className="button button--secondary" disabled={pending}>

@@ -12,8 +12,8 @@ import { useCreateInvoice } from '../../hooks/queries'
 import { InvoiceEditor } from './InvoiceEditor'
 
 /**
- * /invoices/new (?customerId= picks the customer) — a new draft, saved as is or sent at once.
- * Drafts cannot be edited afterwards: the API has no update for them (void the draft and create another).
+ * /invoices/new (?customerId= picks the customer) — a new draft, saved as is or sent at once; a draft
+ * is edited afterwards at /invoices/:id/edit.
  */
 export function InvoiceEditorPage() {
   const [search] = useSearchParams()

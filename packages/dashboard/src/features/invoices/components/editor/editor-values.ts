@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../../api/problem'
 import type { Coin } from '../../../../chains/coins'
 import type { PickedCustomer } from '../../../customers/components/picker/CustomerPicker'
-import type { CreateInvoiceInput } from '../../api'
+import type { CreateInvoiceInput, Invoice, UpdateInvoiceInput } from '../../api'
 import { lineProblems } from '../../totals'
 
 export interface EditorLine {
@@ -147,4 +147,34 @@ export function toCreateInput(v: EditorValues): { input?: CreateInvoiceInput; er
         : {}),
     },
   }
+}
+
+/** A draft's values, to edit it: its own currency, lines, due date, coins and memo. */
+export function valuesFromInvoice(invoice: Invoice): EditorValues {
+  return {
+    ...initialValues({ id: invoice.customerId, name: invoice.customerName ?? 'Deleted customer' }),
+    currency: invoice.currency,
+    lines: invoice.lines.map((l) => ({
+      key: nextKey++,
+      description: l.description,
+      quantity: l.quantity,
+      unitAmount: l.unitAmount,
+      taxRateId: l.taxRateId ?? '',
+    })),
+    due: 'date',
+    dueDate: invoice.dueDate,
+    accepts: invoice.accepts,
+    memo: invoice.memo ?? '',
+  }
+}
+
+/**
+ * The PATCH body of an edited draft, or the errors to show first: the create body without the customer
+ * (not editable) and installments (a draft is not split afterwards); an emptied memo is cleared.
+ */
+export function toUpdateInput(v: EditorValues): { input?: UpdateInvoiceInput; errors: FieldError[] } {
+  const { input, errors } = toCreateInput({ ...v, split: false })
+  if (!input) return { errors }
+  const { customerId: _customer, installments: _split, memo, ...rest } = input
+  return { errors, input: { ...rest, memo: memo ?? null } }
 }
