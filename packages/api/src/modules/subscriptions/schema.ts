@@ -45,6 +45,9 @@ export const planSchema = z
     interval: planInterval,
     intervalCount: z.number().int(),
     trialDays: z.number().int(),
+    archivedAt: z.iso.datetime().nullable().openapi({
+      description: 'Archived: starts no new subscriptions; those it has go on billing',
+    }),
     createdAt: z.iso.datetime(),
   })
   .openapi('Plan')
@@ -52,6 +55,13 @@ export const planSchema = z
 export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.uuid('must be the nextCursor of the previous page').optional(),
+})
+
+export const listPlansQuery = listQuery.extend({
+  archived: z
+    .enum(['false', 'true', 'all'])
+    .default('false')
+    .openapi({ description: 'false (default): live plans only; true: archived only; all: both' }),
 })
 
 export const planListSchema = z

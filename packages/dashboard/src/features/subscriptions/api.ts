@@ -18,11 +18,24 @@ export type PlanInterval = Plan['interval']
 
 export type ListSubscriptionsParams = Partial<Omit<ListSubscriptionsInput, 'limit'>> & { limit?: number }
 
-export function listPlans(
-  params: { limit?: number; cursor?: string },
-  signal?: AbortSignal,
-): Promise<PlanList> {
+/** Which plans a list shows: live ones (the default), archived ones, or both. */
+export type PlanArchivedFilter = 'true' | 'all'
+
+export interface ListPlansParams {
+  limit?: number
+  cursor?: string
+  archived?: PlanArchivedFilter
+}
+
+export function listPlans(params: ListPlansParams, signal?: AbortSignal): Promise<PlanList> {
   return apiRequest<PlanList>('/plans', { query: { ...params }, signal })
+}
+
+/** Archives a plan (it starts no new subscriptions; those it has go on billing) or brings it back. */
+export function setPlanArchived(id: string, archived: boolean): Promise<Plan> {
+  return apiRequest<Plan>(`/plans/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`, {
+    method: 'POST',
+  })
 }
 
 export function createPlan(input: CreatePlanInput): Promise<Plan> {

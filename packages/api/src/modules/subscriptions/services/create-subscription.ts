@@ -33,7 +33,12 @@ export async function createSubscription({
   return inTransaction(ctx.db, async (trx) => {
     await loadBillingCustomer(trx, ctx.merchantId, input.customerId)
     const plan = await loadPlan(trx, ctx.merchantId, input.planId)
-    if (plan.archived_at) throw new ConflictError('This plan is archived', { planId: plan.id })
+    if (plan.archived_at) {
+      throw new ConflictError(
+        `The plan “${plan.name}” is archived and starts no new subscriptions; unarchive it first`,
+        { planId: plan.id },
+      )
+    }
     const anchor = plan.trial_days > 0 ? addDays(start, plan.trial_days) : start
     const id = uuidv7()
     const at = deps.clock.now()

@@ -18,6 +18,7 @@ export function presentPlan(p: PlanRow): PlanDto {
     interval: p.interval,
     intervalCount: p.interval_count,
     trialDays: p.trial_days,
+    archivedAt: p.archived_at?.toISOString() ?? null,
     createdAt: p.created_at.toISOString(),
   }
 }

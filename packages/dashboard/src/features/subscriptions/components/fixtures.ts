@@ -12,6 +12,7 @@ export function buildPlan(overrides: Partial<Plan> = {}): Plan {
     interval: 'month',
     intervalCount: 1,
     trialDays: 0,
+    archivedAt: null,
     createdAt: '2026-03-01T10:00:00.000Z',
     ...overrides,
   }

@@ -6,21 +6,23 @@ import {
   createPlan,
   createSubscription,
   getSubscription,
+  type ListPlansParams,
   type ListSubscriptionsParams,
   listPlans,
   listSubscriptions,
   pauseSubscription,
   resumeSubscription,
   type SubscriptionDetail,
+  setPlanArchived,
 } from '../api'
 
 export const subscriptionKeys = {
-  plans: (params: { limit?: number; cursor?: string }) => ['plans', 'list', params] as const,
+  plans: (params: ListPlansParams) => ['plans', 'list', params] as const,
   list: (params: ListSubscriptionsParams) => ['subscriptions', 'list', params] as const,
   detail: (id: string) => ['subscriptions', 'detail', id] as const,
 }
 
-export function usePlans(params: { limit?: number; cursor?: string } = { limit: 100 }) {
+export function usePlans(params: ListPlansParams = { limit: 100 }) {
   return useQuery({
     queryKey: subscriptionKeys.plans(params),
     queryFn: ({ signal }) => listPlans(params, signal),
@@ -33,6 +35,18 @@ export function useCreatePlan() {
   return useMutation({
     mutationFn: (input: CreatePlanInput) => createPlan(input),
     onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+  })
+}
+
+/** Archive or unarchive a plan; every plan list (and a subscription's plan) may change. */
+export function useSetPlanArchived() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, archived }: { id: string; archived: boolean }) => setPlanArchived(id, archived),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['plans'] })
+      void client.invalidateQueries({ queryKey: ['subscriptions', 'detail'] })
+    },
   })
 }
 
