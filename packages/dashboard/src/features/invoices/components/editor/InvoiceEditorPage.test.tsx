@@ -121,7 +121,8 @@ describe('InvoiceEditorPage', { timeout: 20_000 }, () => {
     fireEvent.change(screen.getByLabelText('Memo'), { target: { value: 'Thanks!' } })
     fireEvent.click(screen.getByRole('button', { name: 'Save and send' }))
 
-    expect(await screen.findByText(/Invoice page: INV-000042 was sent/)).toBeTruthy()
+    // Two requests and a navigation: more than findBy's 1 s on a loaded machine.
+    expect(await screen.findByText(/Invoice page: INV-000042 was sent/, {}, { timeout: 5000 })).toBeTruthy()
     expect(router.state.location.pathname).toBe(`/invoices/${draft.id}`)
     const post = requests.find((r) => r.method === 'POST' && r.url.pathname === '/api/v1/invoices')
     expect(post?.body).toMatchObject({
