@@ -213,7 +213,8 @@ export function InvoiceEditor(props: InvoiceEditorProps) {
               <>
                 <SelectField
                   label="Due"
-                  path="dueDate"
+                  // One id per page: with a date of its own, the date field answers for dueDate.
+                  path={values.due === 'date' ? 'dueChoice' : 'dueDate'}
                   value={values.due}
                   onChange={(v) => set('due', v as DueChoice)}
                   options={dueOptions}
