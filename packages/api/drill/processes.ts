@@ -109,8 +109,11 @@ async function main() {
     }
     // Overdue invoices: every reminder run during the chaos looks at them; each must get one reminder, the
     // latest step due (overdue_1), never two. Due four days ago, so that step is due whatever the hour.
+    // Their customers pay nothing during the drill: a payment to a customer's own address would pay the
+    // invoice (the oldest open one) before its reminder is due.
     const overdue: string[] = []
-    for (const c of customers.slice(0, REMINDED)) {
+    for (let i = 0; i < REMINDED; i++) {
+      const c = await api.call('POST', '/api/v1/customers', { name: `Drill debtor ${i}` })
       const invoice = await api.call('POST', '/api/v1/invoices', {
         customerId: c.id,
         currency: 'USD',
