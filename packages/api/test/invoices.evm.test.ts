@@ -274,8 +274,8 @@ describe('invoices paid on chain (anvil, a real ERC-20)', () => {
     await scan()
     await settle()
     const earlyAt = (await paymentOf(early)).block_time as Date
-    // Both invoices go out just after the early payment's block (a minute of block-clock slack later).
-    t.clock.set(new Date(earlyAt.getTime() + 61_000))
+    // Both invoices go out just after the early payment's block (half a second, after a minute of block-clock slack).
+    t.clock.set(new Date(earlyAt.getTime() + 60_500))
     const older = await createInvoice(t, owner, customer.id, { accepts: [USDT] })
     await sendInvoice(t, owner, older.id)
     const newer = await createInvoice(t, owner, customer.id, { accepts: [USDT] })
@@ -283,6 +283,9 @@ describe('invoices paid on chain (anvil, a real ERC-20)', () => {
     t.clock.reset()
     expect((await paymentOf(early)).invoice_id).toBeNull()
 
+    // Anvil may mine two blocks within one second: the next one is at least two seconds after the early one,
+    // so it is after the invoices were sent (less the minute of slack) whatever the machine's speed.
+    await f.anvil.rpc('evm_increaseTime', [2])
     const first = await f.payToken(f.usdt, stable, usdt(30))
     await scan()
     expect(await invoice(older.id)).toMatchObject({ status: 'open', amountSeen: '30.00', amountPaid: '0.00' })
