@@ -1,4 +1,4 @@
-import { deriveBitcoinAddress } from '@coinbook/chain-watchers'
+import { deriveBitcoinAddress, formatUnits } from '@coinbook/chain-watchers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
 import { customerAddresses } from '../../chain-watchers/test/bitcoin/fixtures.js'
@@ -93,6 +93,18 @@ describe.each([
     await scan()
     await confirm()
     expect(await customer()).toMatchObject({ lifetimeValue: '150', paymentCount: 2 })
+    // Found by the scan alone (never verified), the payment still shows the fee its sender paid.
+    const spent = tx.ins.reduce(
+      (sum, i) => sum + h.chain.knownTx(Buffer.from(i.hash).reverse().toString('hex'))!.outs[i.index]!.value,
+      0n,
+    )
+    const fee = spent - tx.outs.reduce((sum, o) => sum + o.value, 0n)
+    expect(fee).toBeGreaterThan(0n)
+    const scanned = await t.request('GET', `/api/v1/customers/${customerId}/payments`, { as: owner })
+    expect(scanned.body.data.find((p: { txHash: string }) => p.txHash === tx.getId())).toMatchObject({
+      networkFee: formatUnits(fee, 8),
+      networkFeeAsset: 'BTC',
+    })
 
     // A competing branch of 3 blocks replaces the last 2 and leaves the payment in the mempool.
     h.chain.reorg(2, { exclude: [tx.getId()] })

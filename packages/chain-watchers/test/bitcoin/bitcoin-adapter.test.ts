@@ -82,21 +82,48 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
 
       const blockRef = { number: BigInt(block!.height), hash: block!.hash }
       expect(result.last).toEqual(blockRef)
-      expect(result.events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount, e.from])).toEqual([
-        [twoCustomers.getId(), 0, bip84a, 150_000n, wallet.address('p2wpkh')],
-        [twoCustomers.getId(), 2, bip84b, 250_000n, wallet.address('p2wpkh')],
-        [legacy.getId(), 0, bip44, 40_000n, wallet.address('p2pkh')],
-        [wrapped.getId(), 0, bip49, 30_000n, wallet.address('p2sh-p2wpkh')],
-        [wrapped.getId(), 1, bip84c, 20_000n, wallet.address('p2sh-p2wpkh')],
+      // The fee is inputs − outputs of the whole transaction, from the prevouts the node keeps (a raw
+      // block's inputs carry no amounts): every output of one transaction carries the same.
+      expect(result.events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount, e.from, e.fee])).toEqual([
+        [twoCustomers.getId(), 0, bip84a, 150_000n, wallet.address('p2wpkh'), feeOf(twoCustomers)],
+        [twoCustomers.getId(), 2, bip84b, 250_000n, wallet.address('p2wpkh'), feeOf(twoCustomers)],
+        [legacy.getId(), 0, bip44, 40_000n, wallet.address('p2pkh'), feeOf(legacy)],
+        [wrapped.getId(), 0, bip49, 30_000n, wallet.address('p2sh-p2wpkh'), feeOf(wrapped)],
+        [wrapped.getId(), 1, bip84c, 20_000n, wallet.address('p2sh-p2wpkh'), feeOf(wrapped)],
         // A key-path taproot spend does not reveal the output it spends.
-        [taproot.getId(), 0, bip86, 10_000n, null],
+        [taproot.getId(), 0, bip86, 10_000n, null, feeOf(taproot)],
       ])
+      expect(new Set([twoCustomers, legacy, wrapped, taproot].map(feeOf)).size).toBe(4)
       for (const event of result.events) {
         expect(event).toMatchObject({ network: 'bitcoin', asset: 'BTC', blockRef, status: 'pending' })
         expect(event.blockTime).toBe(block!.block.timestamp)
       }
     },
   )
+
+  it('asks the node for the fee only of transactions paying a watched address, and none for a coinbase', async () => {
+    const { wallet, chain, adapter, server } = h
+    const paid = wallet.pay([{ address: bip84a!, value: 60_000n }], { feeRate: 7n })
+    wallet.pay([{ address: strangerAddress('elsewhere'), value: 60_000n }])
+    const [block] = chain.mine(1, {
+      coinbaseScript: bitcoin.address.toOutputScript(bip84b!, bitcoin.networks.regtest),
+    })
+    const asked = server.requests.length
+
+    const result = await adapter.scan(BigInt(block!.height), BigInt(block!.height), watchSetOf(customers))
+
+    // A coinbase spends nothing: it has no fee and costs no question.
+    expect(result.events.map((e) => [e.txHash, e.to, e.fee])).toEqual([
+      [block!.txids[0], bip84b, undefined],
+      [paid.getId(), bip84a, feeOf(paid)],
+    ])
+    expect(result.events[0]).not.toHaveProperty('fee')
+    const feeAsks = server.requests
+      .slice(asked)
+      .filter((r) => r.path.includes('/tx/') || r.rpc?.includes('getrawtransaction'))
+    expect(feeAsks).toHaveLength(1)
+    if (backend === 'esplora') expect(feeAsks[0]!.path).toContain(paid.getId())
+  })
 
   it('scans a range of blocks in chain order and returns the last one as the cursor', async () => {
     const { wallet, chain, adapter } = h

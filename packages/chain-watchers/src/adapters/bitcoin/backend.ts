@@ -41,4 +41,10 @@ export interface BitcoinBackend {
   getBlock(hash: string): Promise<Block | undefined>
   /** A transaction of the chain or the mempool; undefined when the node does not know it. */
   getTransaction(txid: string): Promise<BackendTransaction | undefined>
+  /**
+   * Inputs − outputs in satoshis of a transaction mined in block `blockHash`, from the prevouts the node
+   * keeps (Esplora's index; Core's undo data, without txindex); undefined when the node does not tell
+   * (Core before 25.0, a block a reorg removed).
+   */
+  getMinedFee(txid: string, blockHash: string): Promise<bigint | undefined>
 }

@@ -64,6 +64,20 @@ export function createCoreBackend(
           throw error
         }),
 
+    // With the block's hash Core reads the transaction from that block (no txindex needed) and, at
+    // verbosity 2, its prevouts and fee from the block's undo data.
+    getMinedFee: (txid, blockHash) =>
+      call<CoreRawTransaction>('getrawtransaction', [txid, 2, blockHash]).then(
+        (info) =>
+          typeof info.fee === 'number' && Number.isFinite(info.fee) && info.vin[0]?.coinbase === undefined
+            ? btcToSats(info.fee)
+            : undefined,
+        (error) => {
+          if (isRpcCode(error, RPC_INVALID_ADDRESS_OR_KEY)) return undefined
+          throw error
+        },
+      ),
+
     async getTransaction(txid) {
       let found: { info: CoreRawTransaction; tx: BackendTransaction['tx'] }
       try {

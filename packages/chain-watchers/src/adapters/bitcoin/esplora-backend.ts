@@ -6,7 +6,7 @@ import { hexBytes, parseBlock, parseTransaction } from './parse.js'
 
 interface EsploraTx {
   fee?: number
-  vin: { prevout?: { scriptpubkey_address?: string } | null }[]
+  vin: { is_coinbase?: boolean; prevout?: { scriptpubkey_address?: string } | null }[]
   status: { confirmed: boolean; block_height?: number; block_hash?: string; block_time?: number }
 }
 
@@ -55,6 +55,16 @@ export function createEsploraBackend(pool: RpcPool): BitcoinBackend {
         const res = await a.send(`/block/${hash}/raw`)
         return isNotFound(res) ? undefined : parseBlock(a, expectOk(a, res).body, hash)
       }),
+
+    async getMinedFee(txid) {
+      const info = await pool.request(async (a) => {
+        const res = await a.send(`/tx/${txid}`)
+        return isNotFound(res) ? undefined : (parseJson(a, expectOk(a, res)) as EsploraTx)
+      })
+      return info && Number.isSafeInteger(info.fee) && info.vin[0]?.is_coinbase !== true
+        ? BigInt(info.fee!)
+        : undefined
+    },
 
     async getTransaction(txid) {
       const [info, tx, tipHeight] = await Promise.all([
