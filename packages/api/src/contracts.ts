@@ -96,6 +96,7 @@ import type {
   subscriptionSchema,
 } from './modules/subscriptions/schema.js'
 import type { createTaxRateBody, taxRateSchema } from './modules/tax-rates/schema.js'
+import type { timelineItemSchema, timelineSchema } from './modules/timeline/schema.js'
 import type { putWalletBody, walletSchema } from './modules/wallets/schema.js'
 
 export type { ErrorCode, FieldError } from './errors.js'
@@ -118,6 +119,9 @@ export type MergeCustomerInput = z.input<typeof mergeCustomerBody>
 export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>
 export type AuditEntry = z.infer<typeof auditEntrySchema>
 export type AuditList = z.infer<typeof auditListSchema>
+export type Timeline = z.infer<typeof timelineSchema>
+export type TimelineItem = z.infer<typeof timelineItemSchema>
+export type { TimelineKind } from './modules/timeline/schema.js'
 export type Wallet = z.infer<typeof walletSchema>
 export type NetworkStatus = z.infer<typeof networkStatusSchema>
 export type PutWalletInput = z.input<typeof putWalletBody>
@@ -242,3 +246,15 @@ export type ReminderStep = ReminderPolicy['steps'][number]
 export type UpdateReminderPolicyInput = z.input<typeof updateReminderPolicyBody>
 export type CustomerReminderPolicy = z.infer<typeof customerReminderPolicySchema>
 export type SetCustomerReminderPolicyInput = z.input<typeof setCustomerReminderPolicyBody>
+
+// Payment links (modules/payment-links).
+type PaymentLinkSchemas = typeof import('./modules/payment-links/schema.js')
+export type PaymentLink = z.infer<PaymentLinkSchemas['paymentLinkSchema']>
+export type PaymentLinkStatus = z.infer<PaymentLinkSchemas['paymentLinkStatus']>
+export type PaymentLinkField = z.infer<PaymentLinkSchemas['collectField']>
+export type PaymentLinkUse = z.infer<PaymentLinkSchemas['paymentLinkUseSchema']>
+export type CreatePaymentLinkInput = z.input<PaymentLinkSchemas['createPaymentLinkBody']>
+export type UpdatePaymentLinkInput = z.input<PaymentLinkSchemas['updatePaymentLinkBody']>
+export type PublicPaymentLink = z.infer<PaymentLinkSchemas['publicPaymentLinkSchema']>
+export type StartPaymentLinkSessionInput = z.input<PaymentLinkSchemas['startSessionBody']>
+export type PaymentLinkSession = z.infer<PaymentLinkSchemas['sessionSchema']>

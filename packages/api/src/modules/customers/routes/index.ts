@@ -1,4 +1,5 @@
 import { createRouter } from '../../../http/router.js'
+import { customerTimelineRoute } from '../../timeline/routes/get-timeline.js'
 import { customerAuditRoute } from './audit.js'
 import { createCustomerRoute } from './create.js'
 import { deleteCustomerRoute } from './delete.js'
@@ -18,3 +19,4 @@ export const customerRoutes = createRouter()
   .route('/', deleteCustomerRoute)
   .route('/', mergeCustomerRoute)
   .route('/', customerAuditRoute)
+  .route('/', customerTimelineRoute)

@@ -9,6 +9,7 @@ import { CustomerRemindersSection } from '../../../reminders/components/Customer
 import type { CustomerDto } from '../../api'
 import { paymentTermsLabel, typeLabel } from '../../labels'
 import { TagList } from '../CustomerBadges'
+import { CustomerTimeline } from './CustomerTimeline'
 import { DetailList } from './DetailList'
 
 export interface OverviewTabProps {
@@ -50,6 +51,7 @@ export function OverviewTab({ customer: c }: OverviewTabProps) {
         </div>
       </div>
       {c.metrics ? <CustomerMetricsCards metrics={c.metrics} /> : null}
+      <CustomerTimeline customerId={c.id} />
       <div className="overview__grid">
         <section className="card">
           <h2 className="card__title">Details</h2>
