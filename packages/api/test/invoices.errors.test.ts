@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
+import { attachAddress, pay } from './analytics.js'
 import { createCustomer } from './factories.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
 import { createInvoice, invoiceBody, payToken, sendInvoice } from './invoices.js'
@@ -186,6 +187,55 @@ describe('quotes are refused with a reason', () => {
     expectProblem(overLimit, 409)
     expect(overLimit.body).toMatchObject({ limit: 'perPaymentMax', max: '50.00', currency: 'USD' })
     expect(overLimit.body.detail).toMatch(/limit of 50.00 USD/)
+  })
+
+  it("a quote that would take the customer's payments this month (their timezone) above the monthly limit is refused", async () => {
+    const limited = await createCustomer(t, owner, {
+      timezone: 'Asia/Tokyo',
+      paymentLimits: { monthlyMax: '150' },
+    })
+    const address = await attachAddress(t, owner, limited.id)
+    // 01:00 on 1 December in Tokyo counts for December; 23:00 on 30 November there does not.
+    await pay(t, address, { asset: 'USDT', amount: 100_000_000n, at: '2026-12-03T10:00:00Z' })
+    await pay(t, address, { asset: 'USDT', amount: 30_000_000n, at: '2026-11-30T16:00:00Z' })
+    await pay(t, address, { asset: 'USDT', amount: 500_000_000n, at: '2026-11-30T14:00:00Z' })
+    await pay(t, address, {
+      asset: 'USDT',
+      amount: 70_000_000n,
+      at: '2026-12-04T10:00:00Z',
+      status: 'failed',
+    })
+    t.clock.set(new Date('2026-12-15T00:00:00Z'))
+    try {
+      const quote = async (total: string) => {
+        const inv = await createInvoice(t, owner, limited.id, {
+          lines: [{ description: 'Work', quantity: '1', unitAmount: total }],
+          accepts: [{ asset: 'ETH', network: 'ethereum' }],
+        })
+        await sendInvoice(t, owner, inv.id)
+        return t.request('POST', `/api/v1/invoices/${inv.id}/quotes`, {
+          as: owner,
+          body: { asset: 'ETH', network: 'ethereum' },
+        })
+      }
+      const over = await quote('40')
+      expectProblem(over, 409)
+      expect(over.body).toMatchObject({
+        limit: 'monthlyMax',
+        max: '150.00',
+        paidThisMonth: '130.00',
+        remaining: '20.00',
+        currency: 'USD',
+      })
+      expect(over.body.detail).toMatch(
+        /monthly limit of 150.00 USD: 130.00 USD paid this month, 20.00 USD left/,
+      )
+      const within = await quote('20')
+      expect(within.status, JSON.stringify(within.body)).toBe(201)
+      expect(within.body).toMatchObject({ fiatAmount: '20.00', currency: 'USD' })
+    } finally {
+      t.clock.reset()
+    }
   })
 })
 

@@ -110,7 +110,14 @@ export async function createQuote({
         'Payments already seen on chain cover this invoice; they are waiting for confirmations',
       )
     }
-    await assertWithinLimit(trx, ctx.merchantId, invoice.customer_id, invoice.currency, due, fd)
+    await assertWithinLimits(trx, {
+      merchantId: ctx.merchantId,
+      customerId: invoice.customer_id,
+      currency: invoice.currency,
+      due,
+      fd,
+      now,
+    })
 
     const reusable = await selectQuotes(trx, invoiceId)
       .where('q.asset', '=', asset)
@@ -162,37 +169,80 @@ export async function createQuote({
 }
 
 /**
- * A customer's per-payment limit, in their preferred fiat (else the merchant's reporting currency): a
- * quote above it is refused. Limits in another currency than the invoice's are not converted.
+ * A customer's payment limits, in their preferred fiat (else the merchant's reporting currency): a quote
+ * above the per-payment limit is refused, and so is one that would take what they paid this calendar month
+ * (in their timezone, else UTC: their on-chain payments seen or confirmed, valued in that currency) above the monthly
+ * limit. Limits in another currency than the invoice's are not converted.
  */
-async function assertWithinLimit(
+async function assertWithinLimits(
   db: Parameters<typeof lockInvoice>[0],
-  merchantId: string,
-  customerId: string,
-  currency: string,
-  due: bigint,
-  fd: number,
+  q: { merchantId: string; customerId: string; currency: string; due: bigint; fd: number; now: Date },
 ) {
+  const { currency, due, fd } = q
   const customer = await db
     .selectFrom('customers as c')
     .innerJoin('merchants as m', 'm.id', 'c.merchant_id')
-    .select(['c.payment_limits', 'c.preferred_fiat', 'm.reporting_currency'])
-    .where('c.merchant_id', '=', merchantId)
-    .where('c.id', '=', customerId)
+    .select(['c.payment_limits', 'c.preferred_fiat', 'c.timezone', 'm.reporting_currency'])
+    .where('c.merchant_id', '=', q.merchantId)
+    .where('c.id', '=', q.customerId)
     .executeTakeFirst()
-  const max = customer?.payment_limits?.perPaymentMax
-  if (!customer || !max) return
+  const limits = customer?.payment_limits
+  if (!customer || !limits) return
   if ((customer.preferred_fiat ?? customer.reporting_currency) !== currency) return
-  let limit: bigint
-  try {
-    limit = toMinor(max, fd)
-  } catch {
-    return
+  const minor = (max: string | undefined) => {
+    if (max === undefined) return undefined
+    try {
+      return toMinor(max, fd)
+    } catch {
+      return undefined
+    }
   }
-  if (due > limit) {
+  const perPayment = minor(limits.perPaymentMax)
+  if (perPayment !== undefined && due > perPayment) {
     throw new ConflictError(
-      `${formatMinor(due, fd)} ${currency} is above this customer’s limit of ${formatMinor(limit, fd)} ${currency} per payment; record a partial payment or raise the limit`,
-      { limit: 'perPaymentMax', max: formatMinor(limit, fd), currency },
+      `${formatMinor(due, fd)} ${currency} is above this customer’s limit of ${formatMinor(perPayment, fd)} ${currency} per payment; record a partial payment or raise the limit`,
+      { limit: 'perPaymentMax', max: formatMinor(perPayment, fd), currency },
     )
   }
+  const monthly = minor(limits.monthlyMax)
+  if (monthly === undefined) return
+  const tz = customer.timezone ?? 'UTC'
+  const paid = await db
+    .selectFrom('payments')
+    .select(sql<string>`coalesce(sum(fiat_value), 0)`.as('sum'))
+    .where('merchant_id', '=', q.merchantId)
+    .where('customer_id', '=', q.customerId)
+    .where('fiat_currency', '=', currency)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .where(
+      sql<Date>`coalesce(block_time, detected_at)`,
+      '>=',
+      sql<Date>`date_trunc('month', ${q.now}::timestamptz at time zone ${tz}) at time zone ${tz}`,
+    )
+    .executeTakeFirstOrThrow()
+  // Valued to the cent, never rounded in the customer's favour.
+  const paidMinor = toMinor(roundUp(paid.sum, fd), fd)
+  if (paidMinor + due > monthly) {
+    const left = monthly > paidMinor ? monthly - paidMinor : 0n
+    throw new ConflictError(
+      `${formatMinor(due, fd)} ${currency} would take this customer above their monthly limit of ${formatMinor(monthly, fd)} ${currency}: ${formatMinor(paidMinor, fd)} ${currency} paid this month, ${formatMinor(left, fd)} ${currency} left; record a partial payment or raise the limit`,
+      {
+        limit: 'monthlyMax',
+        max: formatMinor(monthly, fd),
+        paidThisMonth: formatMinor(paidMinor, fd),
+        remaining: formatMinor(left, fd),
+        currency,
+      },
+    )
+  }
+}
+
+/** An exact decimal string cut to `fd` places, rounded up when anything was cut. */
+function roundUp(value: string, fd: number): string {
+  const [whole = '0', frac = ''] = value.split('.')
+  const kept = frac.slice(0, fd)
+  const cut = frac.slice(fd)
+  const base = fd > 0 ? `${whole}.${kept.padEnd(fd, '0')}` : whole
+  if (!/[1-9]/.test(cut)) return base
+  return formatMinor(toMinor(base, fd) + 1n, fd)
 }
