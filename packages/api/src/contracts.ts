@@ -18,6 +18,7 @@ import type {
   auditEntrySchema,
   auditListSchema,
   createCustomerBody,
+  customerListItemSchema,
   customerListSchema,
   customerSchema,
   duplicateGroupSchema,
@@ -112,6 +113,7 @@ export type Member = z.infer<typeof memberSchema>
 export type CreateMemberInput = z.input<typeof createMemberBody>
 export type CustomerDto = z.infer<typeof customerSchema>
 export type CustomerList = z.infer<typeof customerListSchema>
+export type CustomerListItem = z.infer<typeof customerListItemSchema>
 export type CreateCustomerInput = z.input<typeof createCustomerBody>
 export type UpdateCustomerInput = z.input<typeof updateCustomerBody>
 export type ListCustomersInput = z.input<typeof listCustomersQuery>

@@ -179,8 +179,24 @@ export const listCustomersQuery = z.strictObject({
   cursor: z.string().max(2048).optional().openapi({ description: 'The nextCursor of the previous page' }),
 })
 
+/** A row of GET /customers: the customer, what they owe and when they last did anything. */
+export const customerListItemSchema = customerSchema
+  .extend({
+    outstanding: z
+      .array(z.object({ currency: z.string(), amount: z.string().openapi({ example: '60.00' }) }))
+      .openapi({
+        description:
+          'Amount due of open and partially paid invoices per invoice currency, exact decimals; empty when nothing is owed',
+      }),
+    lastActivityAt: z.iso.datetime().openapi({
+      description:
+        'Latest payment, invoice, sent or failed message, profile change or note; createdAt at the least',
+    }),
+  })
+  .openapi('CustomerListItem')
+
 export const customerListSchema = z
-  .object({ data: z.array(customerSchema), nextCursor: z.string().nullable() })
+  .object({ data: z.array(customerListItemSchema), nextCursor: z.string().nullable() })
   .openapi('CustomerList')
 
 export const mergeCustomerBody = z
@@ -229,6 +245,7 @@ export type CreateCustomerInput = z.infer<typeof createCustomerBody>
 export type UpdateCustomerInput = z.infer<typeof updateCustomerBody>
 export type ListCustomersInput = z.infer<typeof listCustomersQuery>
 export type CustomerDto = z.infer<typeof customerSchema>
+export type CustomerListItem = z.infer<typeof customerListItemSchema>
 export type CustomerSort = z.infer<typeof customerSort>
 export type CustomerDetailDto = z.infer<typeof customerDetailSchema>
 export type MergeCustomerInput = z.infer<typeof mergeCustomerBody>

@@ -3,13 +3,14 @@ import type {
   CustomerDetail,
   CustomerDto,
   CustomerList,
+  CustomerListItem,
   DuplicateGroup,
   ListCustomersInput,
   UpdateCustomerInput,
 } from '@coinbook/api/contracts'
 import { apiRequest } from '../../api/client'
 
-export type { CustomerDetail, CustomerDto, DuplicateGroup }
+export type { CustomerDetail, CustomerDto, CustomerListItem, DuplicateGroup }
 
 export type CustomerSort = NonNullable<ListCustomersInput['sort']>
 export type CustomerStatus = CustomerDto['status']

@@ -2,8 +2,9 @@ import { type RawBuilder, sql } from 'kysely'
 import { z } from 'zod'
 import type { ServiceContext } from '../../../context.js'
 import { resolveSegment } from '../../segments/resolve.js'
-import type { CustomerDto, CustomerSort, ListCustomersInput, metricSorts } from '../schema.js'
+import type { CustomerListItem, CustomerSort, ListCustomersInput, metricSorts } from '../schema.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
+import { loadListActivity } from './list-activity.js'
 import { customerFilters } from './list-filters.js'
 import { presentLiveCustomers, selectLiveCustomers } from './live-customers.js'
 
@@ -51,7 +52,7 @@ export async function listCustomers({
   input: ListCustomersInput
   /** What a segment's withinLast counts back from. */
   now?: Date
-}): Promise<{ data: CustomerDto[]; nextCursor: string | null }> {
+}): Promise<{ data: CustomerListItem[]; nextCursor: string | null }> {
   const { sort, limit, q, status, type, tag, country, tier } = input
   // An empty cursor is the first page, as an empty `q` is no search.
   const after = input.cursor ? decodeCursor(input.cursor, cursorSchema(sort)) : undefined
@@ -118,5 +119,15 @@ export async function listCustomers({
           : undefined
     nextCursor = encodeCursor({ s: sort, id: last.id, ...(k === undefined ? {} : { k }) })
   }
-  return { data: await presentLiveCustomers(ctx.db, ctx.merchantId, page), nextCursor }
+  const ids = page.map((r) => r.id)
+  const [customers, activity] = await Promise.all([
+    presentLiveCustomers(ctx.db, ctx.merchantId, page),
+    loadListActivity(ctx.db, ctx.merchantId, ids),
+  ])
+  const data = customers.map((c) => ({
+    ...c,
+    outstanding: activity.get(c.id)?.outstanding ?? [],
+    lastActivityAt: activity.get(c.id)?.lastActivityAt ?? c.updatedAt,
+  }))
+  return { data, nextCursor }
 }

@@ -86,4 +86,29 @@ describe('CustomerTable', () => {
     expect(rows[1]?.textContent).toContain('Suspended')
     expect(rows[1]?.textContent).toContain('Gold')
   })
+
+  it('shows what each customer owes per currency and when they were last active', () => {
+    const lastActivityAt = new Date(Date.now() - 2 * 3600_000).toISOString()
+    renderTable({
+      customers: [
+        {
+          ...buildCustomer({ name: 'Ada Lovelace' }),
+          outstanding: [
+            { currency: 'EUR', amount: '99.99' },
+            { currency: 'USD', amount: '60.00' },
+          ],
+          lastActivityAt,
+        },
+        { ...buildCustomer({ name: 'Grace Hopper' }), outstanding: [], lastActivityAt },
+      ],
+    })
+    expect(screen.getByRole('columnheader', { name: 'Outstanding' })).toBeTruthy()
+    expect(screen.getByRole('columnheader', { name: 'Last activity' })).toBeTruthy()
+    const [ada, grace] = screen.getAllByTestId('outstanding')
+    expect(ada?.textContent).toBe('€99.99 · $60.00')
+    expect(grace?.textContent).toBe('—')
+    const times = screen.getAllByText('2 hours ago')
+    expect(times).toHaveLength(2)
+    expect(times[0]?.getAttribute('datetime')).toBe(lastActivityAt)
+  })
 })

@@ -1,14 +1,23 @@
 import { type KeyboardEvent, type RefObject, useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
-import { formatDate } from '../../../../format/dates'
+import { formatDate, formatDateTime, formatRelative } from '../../../../format/dates'
 import { formatMoneyOrDash } from '../../../../format/money'
-import type { CustomerDto, CustomerSort } from '../../api'
+import type { CustomerDto, CustomerListItem, CustomerSort } from '../../api'
 import { typeLabel } from '../../labels'
 import { StatusBadge, TagList, TierBadge } from '../CustomerBadges'
 import { SortHeader } from './SortHeader'
 
+/** A list row: the customer, with what they owe and their last activity when the list API gave them. */
+export type CustomerTableRow = CustomerDto & Partial<Pick<CustomerListItem, 'outstanding' | 'lastActivityAt'>>
+
+/** "$60.00 · €99.99", one amount per currency; "—" when nothing is owed. */
+function Outstanding({ amounts }: { amounts: CustomerListItem['outstanding'] | undefined }) {
+  if (!amounts?.length) return <span className="muted">—</span>
+  return <>{amounts.map((a) => formatMoneyOrDash(a.amount, a.currency)).join(' · ')}</>
+}
+
 export interface CustomerTableProps {
-  customers: readonly CustomerDto[]
+  customers: readonly CustomerTableRow[]
   sort: CustomerSort
   onSort: (sort: CustomerSort) => void
   /** The merchant's reporting currency, in which lifetime values are expressed. */
@@ -61,7 +70,7 @@ export function CustomerTable({
     rows.current[clamped]?.focus()
   }
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, customer: CustomerDto) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, index: number, customer: CustomerTableRow) => {
     switch (e.key) {
       case 'ArrowDown':
         focusRow(index + 1)
@@ -116,6 +125,12 @@ export function CustomerTable({
               onSort={onSort}
               align="end"
             />
+            <th scope="col" className="num">
+              Outstanding
+            </th>
+            <th scope="col" className="num">
+              Last activity
+            </th>
             <SortHeader label="Created" field="createdAt" sort={sort} onSort={onSort} align="end" />
           </tr>
         </thead>
@@ -169,6 +184,18 @@ export function CustomerTable({
               </td>
               <td>{c.country ?? <span className="muted">—</span>}</td>
               <td className="num">{formatMoneyOrDash(c.lifetimeValue, currency)}</td>
+              <td className="num" data-testid="outstanding">
+                <Outstanding amounts={c.outstanding} />
+              </td>
+              <td className="num muted">
+                {c.lastActivityAt ? (
+                  <time dateTime={c.lastActivityAt} title={formatDateTime(c.lastActivityAt)}>
+                    {formatRelative(c.lastActivityAt)}
+                  </time>
+                ) : (
+                  '—'
+                )}
+              </td>
               <td className="num muted">{formatDate(c.createdAt)}</td>
             </tr>
           ))}
