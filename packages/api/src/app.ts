@@ -45,6 +45,7 @@ import {
 import { paymentMethodRoutes } from './modules/payment-methods/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
+import { customerPrivacyRoutes } from './modules/privacy/routes/index.js'
 import { customerReminderPolicyRoutes, reminderPolicyRoutes } from './modules/reminders/routes/index.js'
 import { segmentRoutes } from './modules/segments/routes/index.js'
 import { statusRoutes } from './modules/status/routes/index.js'
@@ -76,6 +77,7 @@ function protectedRoutes() {
     .route('/customers', customerMessageRoutes)
     .route('/customers', customerReminderPolicyRoutes)
     .route('/customers', paymentMethodRoutes)
+    .route('/customers', customerPrivacyRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
     .route('/reminder-policy', reminderPolicyRoutes)

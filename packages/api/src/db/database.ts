@@ -114,6 +114,8 @@ export interface CustomersTable {
   auto_send: Generated<boolean>
   source: Generated<string>
   merged_into_id: string | null
+  /** (0023) Erased: a tombstone without personal data, kept for its payments and invoices. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   search: ColumnType<string, never, never>
   /** Generated (0002): lower-cased email without a `+tag`, and without dots for Gmail; finds duplicates. */
   email_key: ColumnType<string | null, never, never>
@@ -834,6 +836,26 @@ export interface ReminderSendsTable {
   created_at: DefaultTimestamp
 }
 
+/** (0023) A customer's uploaded avatar: the bytes as sent, of a type sniffed from them. */
+export interface CustomerAvatarsTable {
+  customer_id: string
+  merchant_id: string
+  content_type: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif'
+  size: number
+  data: Uint8Array
+  updated_at: DefaultTimestamp
+}
+
+/** (0023) The payer's rating of a paid invoice: one per invoice, editable. */
+export interface InvoiceRatingsTable {
+  invoice_id: string
+  merchant_id: string
+  rating: number
+  comment: string | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
 export interface Database {
   merchants: MerchantsTable
   users: UsersTable
@@ -886,6 +908,8 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable
   reminder_policies: ReminderPoliciesTable
   reminder_sends: ReminderSendsTable
+  customer_avatars: CustomerAvatarsTable
+  invoice_ratings: InvoiceRatingsTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -13,6 +13,10 @@ export type CustomerAuditAction =
   | 'customer.wallet_removed'
   | 'customer.refund_address_set'
   | 'customer.refund_address_removed'
+  | 'customer.exported'
+  | 'customer.erased'
+  | 'customer.avatar_set'
+  | 'customer.avatar_removed'
 
 /** Appends an entry to a customer's audit trail, in the caller's transaction. */
 export async function recordCustomerAudit(

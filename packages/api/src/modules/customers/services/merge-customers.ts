@@ -133,6 +133,13 @@ export async function mergeCustomers({
     await sql`delete from reminder_policies where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
       trx,
     )
+    // The kept customer's avatar wins; without one, the duplicate's moves over.
+    await sql`update customer_avatars set customer_id = ${id}
+      where merchant_id = ${m} and customer_id = ${duplicateId}
+        and not exists (select 1 from customer_avatars where customer_id = ${id})`.execute(trx)
+    await sql`delete from customer_avatars where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
+      trx,
+    )
     // The duplicate's payments are the kept customer's now: the metrics that do not add up, from scratch.
     await recomputeCustomerMetrics(trx, id, utcDay(new Date()), { keepTotals: true })
 

@@ -1,0 +1,17 @@
+import { z } from '@hono/zod-openapi'
+
+export const eraseCustomerBody = z
+  .strictObject({
+    confirm: z.literal(true, 'must be true: erasing cannot be undone'),
+    reason: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  })
+  .openapi('EraseCustomerRequest')
+
+export const eraseResultSchema = z
+  .object({ id: z.uuid(), erasedAt: z.string() })
+  .openapi('ErasedCustomer', { description: 'The customer is erased; their payments and invoices stay' })
+
+export const zipResponse = (description: string) => ({
+  description,
+  content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+})
