@@ -42,6 +42,11 @@ import {
   messageRoutes,
   unsubscribeRoutes,
 } from './modules/messages/routes/index.js'
+import { paymentLinkRoutes } from './modules/payment-links/routes/index.js'
+import {
+  publicPaymentLinkRoutes,
+  publicPaymentLinkSessionRoutes,
+} from './modules/payment-links/routes/public.js'
 import { paymentMethodRoutes } from './modules/payment-methods/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
@@ -86,6 +91,7 @@ function protectedRoutes() {
     .route('/subscriptions', subscriptionRoutes)
     .route('/tax-rates', taxRateRoutes)
     .route('/payment-options', paymentOptionRoutes)
+    .route('/payment-links', paymentLinkRoutes)
     .route('/payments', paymentExportRoutes)
     .route('/payments', paymentRoutes)
     .route('/wallets', sharedAddressRoutes)
@@ -127,6 +133,8 @@ function apiV1() {
     .route('/auth', publicAuthRoutes)
     .route('/public/checkout', checkoutRoutes)
     .route('/public/unsubscribe', unsubscribeRoutes)
+    .route('/public/payment-links', publicPaymentLinkRoutes)
+    .route('/public/payment-link-sessions', publicPaymentLinkSessionRoutes)
     .route('/', protectedRoutes())
 }
 

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'gone'
   | 'conflict'
   | 'unprocessable'
   | 'idempotency_conflict'
@@ -83,5 +84,13 @@ export class UnprocessableError extends CoinbookError {
   override name = 'UnprocessableError'
   constructor(message: string, details?: Record<string, unknown>) {
     super('unprocessable', message, details ? { details } : {})
+  }
+}
+
+/** Existed, but is no longer available (a disabled, expired or used-up payment link). */
+export class GoneError extends CoinbookError {
+  override name = 'GoneError'
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('gone', message, details ? { details } : {})
   }
 }

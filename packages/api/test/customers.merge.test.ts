@@ -254,6 +254,7 @@ describe('merging keeps everything that belongs to the customer', () => {
     'refund_addresses.customer_id': 'merged (mergePaymentMethods)',
     'message_opt_outs.customer_id': 'union',
     'reminder_policies.customer_id': 'kept customer’s wins',
+    'payment_link_sessions.customer_id': 're-pointed',
     'customer_avatars.customer_id': 'kept customer’s wins',
     'analytics_customer_spans.customer_id': 'recomputed from the moved payments (rollup triggers)',
   }

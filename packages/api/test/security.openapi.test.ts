@@ -46,12 +46,14 @@ function url(path: string): string {
 const hasBody = (method: string) => ['post', 'put', 'patch'].includes(method)
 
 describe('every route of the OpenAPI document', () => {
-  it('lists the routes, and only sign-in, the pay link and the signed unsubscribe link are public', () => {
+  it('lists the routes, and only sign-in, the pay link, payment links and the signed unsubscribe link are public', () => {
     expect(operations.length).toBeGreaterThan(40)
     const open = operations.filter((o) => !o.secured).map((o) => o.path)
     // The unsubscribe link carries its own signed token (a forged one is a 400: test/messages.api.test.ts).
     for (const path of open)
-      expect(path).toMatch(/^\/(auth\/(signup|login|logout)|public\/checkout\/|public\/unsubscribe$)/)
+      expect(path).toMatch(
+        /^\/(auth\/(signup|login|logout)|public\/checkout\/|public\/payment-links\/|public\/payment-link-sessions\/|public\/unsubscribe$)/,
+      )
   })
 
   it('answers 401 problem+json to a caller without credentials', async () => {

@@ -202,7 +202,8 @@ export interface WalletsTable {
 export interface DepositTargetsTable {
   id: string
   merchant_id: string
-  customer_id: string
+  /** Null (0021) only for a payment link session's quote target before its first payment. */
+  customer_id: string | null
   network: string
   /** Normalised: what the watchers compare. */
   address: string
@@ -856,6 +857,63 @@ export interface InvoiceRatingsTable {
   updated_at: DefaultTimestamp
 }
 
+/** (0021) A payment link: a public page /l/{slug} that takes a payment and creates or matches a profile. */
+export interface PaymentLinksTable {
+  id: string
+  merchant_id: string
+  slug: string
+  title: string
+  description: string | null
+  /** In `currency`; null when the payer types the amount. */
+  amount: NullableNumeric
+  currency: string
+  accepts: Json<{ asset: string; network: string }[]>
+  collect: Json<string[]>
+  max_uses: number | null
+  expires_at: Timestamp | null
+  disabled_at: Timestamp | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+/** (0021) One payer's visit of a payment link: what they filled in, and the profile their payment made. */
+export interface PaymentLinkSessionsTable {
+  id: string
+  merchant_id: string
+  link_id: string
+  token: string
+  name: string | null
+  email: string | null
+  phone: string | null
+  billing_address: Json<PostalAddress> | null
+  amount: Numeric
+  currency: string
+  customer_id: string | null
+  /** True: an existing profile was matched by email; false: one was created. */
+  customer_matched: boolean | null
+  /** When its first payment was seen. */
+  paid_at: Timestamp | null
+  created_at: DefaultTimestamp
+}
+
+/** (0021) The amount to pay in the coin a link's payer picked, on a target of the session's own. */
+export interface PaymentLinkQuotesTable {
+  id: string
+  merchant_id: string
+  session_id: string
+  deposit_target_id: string
+  asset: string
+  network: string
+  fiat_amount: Numeric
+  amount: Numeric
+  decimals: number
+  rate: Numeric
+  rate_source: string
+  uri: string
+  expires_at: Timestamp
+  created_at: DefaultTimestamp
+}
+
 export interface Database {
   merchants: MerchantsTable
   users: UsersTable
@@ -908,6 +966,9 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable
   reminder_policies: ReminderPoliciesTable
   reminder_sends: ReminderSendsTable
+  payment_links: PaymentLinksTable
+  payment_link_sessions: PaymentLinkSessionsTable
+  payment_link_quotes: PaymentLinkQuotesTable
   customer_avatars: CustomerAvatarsTable
   invoice_ratings: InvoiceRatingsTable
 }

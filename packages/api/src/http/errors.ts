@@ -9,6 +9,7 @@ export const httpErrors: Record<ErrorCode, { status: ContentfulStatusCode; title
   unauthorized: { status: 401, title: 'Authentication required' },
   forbidden: { status: 403, title: 'Not allowed' },
   not_found: { status: 404, title: 'Not found' },
+  gone: { status: 410, title: 'No longer available' },
   conflict: { status: 409, title: 'Conflict' },
   idempotency_conflict: { status: 409, title: 'Idempotency key conflict' },
   unprocessable: { status: 422, title: 'Cannot be processed' },

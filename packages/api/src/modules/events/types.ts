@@ -26,6 +26,9 @@ export const EVENT_TYPES = [
   'subscription.past_due',
   'subscription.canceled',
   'import.completed',
+  'payment_link.created',
+  'payment_link.updated',
+  'payment_link.used',
 ] as const
 
 export type EventType = (typeof EVENT_TYPES)[number]

@@ -55,6 +55,7 @@ export const EVENT_GROUPS = [
     types: ['subscription.created', 'subscription.renewed', 'subscription.past_due', 'subscription.canceled'],
   },
   { label: 'Imports', types: ['import.completed'] },
+  { label: 'Payment links', types: ['payment_link.created', 'payment_link.updated', 'payment_link.used'] },
 ] as const satisfies readonly { label: string; types: readonly WebhookEventType[] }[]
 
 type ListedType = (typeof EVENT_GROUPS)[number]['types'][number]

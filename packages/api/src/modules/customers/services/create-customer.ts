@@ -16,9 +16,12 @@ import { customerColumnsFor, normaliseFields } from './write-values.js'
 export async function createCustomer({
   ctx,
   input,
+  source,
 }: {
   ctx: ServiceContext
   input: CreateCustomerInput
+  /** Where the profile came from when not the API or dashboard ('payment_link'); the column's default else. */
+  source?: string
 }): Promise<CustomerDto> {
   const { preferredCoins = [], ...fields } = normaliseFields(input)
   const id = uuidv7()
@@ -32,6 +35,7 @@ export async function createCustomer({
           name: fields.name,
           id,
           merchant_id: ctx.merchantId,
+          ...(source ? { source } : {}),
         })
         .execute(),
     )

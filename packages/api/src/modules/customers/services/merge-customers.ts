@@ -35,6 +35,8 @@ export const customerReferences: readonly CustomerReference[] = [
   { table: 'subscriptions', column: 'customer_id' },
   { table: 'installment_plans', column: 'customer_id' },
   { table: 'messages', column: 'customer_id' },
+  // The payers a payment link brought in (issue 11).
+  { table: 'payment_link_sessions', column: 'customer_id' },
 ]
 
 /** Re-points every reference from one customer to another, within one merchant. */

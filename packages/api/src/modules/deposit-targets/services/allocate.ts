@@ -13,9 +13,10 @@ import {
   paymentUri,
   qrSvg,
 } from '@coinbook/chain-watchers'
+import type { Selectable, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
-import type { DepositTargetsTable } from '../../../db/database.js'
+import type { Database, DepositTargetsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
 import { lockActiveWallet } from '../../wallets/services/wallets.js'
@@ -23,8 +24,8 @@ import type { CreateDepositTargetInput } from '../schema.js'
 
 type TargetRow = Pick<
   DepositTargetsTable,
-  'id' | 'customer_id' | 'network' | 'display_address' | 'memo' | 'reference' | 'derivation_path' | 'source'
-> & { created_at: Date }
+  'id' | 'network' | 'display_address' | 'memo' | 'reference' | 'derivation_path' | 'source'
+> & { customer_id: string; created_at: Date }
 
 /**
  * The customer's deposit address on a network: the current one, or a new one (`fresh`), derived from the
@@ -51,7 +52,59 @@ export async function allocateDepositTarget({
   /** A quote's target: always fresh, and never the customer's stable address afterwards. */
   invoiceId?: string
 }) {
-  const owner = invoiceId ?? null
+  const { row, uri } = await allocateTarget({
+    ctx,
+    customerId,
+    input,
+    mode,
+    ...(tokens ? { tokens } : {}),
+    ...(onAllocated ? { onAllocated } : {}),
+    invoiceId: invoiceId ?? null,
+  })
+  return {
+    ...presentTarget({ ...row, customer_id: customerId }),
+    asset: input.asset,
+    uri,
+    qrSvg: await qrSvg(uri),
+  }
+}
+
+/**
+ * A fresh target of no customer yet, for a payment link session's quote (issue 11): the payment that
+ * arrives on it creates or matches the payer's profile, and the target becomes that customer's.
+ */
+export async function allocatePayerTarget(args: {
+  ctx: ServiceContext
+  input: Pick<CreateDepositTargetInput, 'asset' | 'network' | 'amount'>
+  mode: NetworkMode
+  tokens?: readonly { asset: string; contract: string }[]
+  onAllocated?: (network: string, address: string) => void
+}) {
+  return allocateTarget({ ...args, customerId: null, input: { ...args.input, fresh: true }, invoiceId: null })
+}
+
+type TargetRecord = Selectable<DepositTargetsTable>
+
+async function allocateTarget({
+  ctx,
+  customerId,
+  input,
+  mode,
+  tokens,
+  onAllocated,
+  invoiceId,
+}: {
+  ctx: ServiceContext
+  /** Null: a payment link payer's target, always fresh. */
+  customerId: string | null
+  input: CreateDepositTargetInput
+  mode: NetworkMode
+  tokens?: readonly { asset: string; contract: string }[]
+  onAllocated?: (network: string, address: string) => void
+  invoiceId: string | null
+}): Promise<{ row: TargetRecord; uri: string }> {
+  const owner = invoiceId
+  const fresh = input.fresh === true || owner !== null || customerId === null
   const { network, asset } = input
   const option = findPaymentOption(asset, network, mode)
   if (!option) {
@@ -70,8 +123,8 @@ export async function allocateDepositTarget({
     }
   }
 
-  const row = await inTransaction(ctx.db, async (trx) => {
-    await assertCustomer({ ...ctx, db: trx }, customerId)
+  const row = await inTransaction(ctx.db, async (trx): Promise<TargetRecord> => {
+    if (customerId !== null) await assertCustomer({ ...ctx, db: trx }, customerId)
 
     if (!isDerivedNetwork(network)) {
       if (input.address !== undefined) {
@@ -80,9 +133,12 @@ export async function allocateDepositTarget({
           [{ path: 'address', message: `cannot be attached on ${network}` }],
         )
       }
-      return allocateOnWallet(trx, ctx, customerId, network, input.fresh === true || owner !== null, owner)
+      return allocateOnWallet(trx, ctx, customerId, network, fresh, owner)
     }
-    if (input.address !== undefined) return attach(trx, ctx, customerId, network, input.address, mode)
+    if (input.address !== undefined) {
+      if (customerId === null) throw new ValidationError('A payer’s address is always derived')
+      return attach(trx, ctx, customerId, network, input.address, mode)
+    }
 
     const wallet = await lockActiveWallet(trx, ctx.merchantId, network)
     if (!wallet?.xpub) {
@@ -93,7 +149,7 @@ export async function allocateDepositTarget({
         },
       )
     }
-    if (!input.fresh && owner === null) {
+    if (!fresh && customerId !== null) {
       const existing = await trx
         .selectFrom('deposit_targets')
         .selectAll()
@@ -174,7 +230,7 @@ export async function allocateDepositTarget({
     ...(row.reference ? { reference: row.reference } : {}),
     ...(row.memo ? { memo: row.memo } : {}),
   })
-  return { ...presentTarget(row), asset, uri, qrSvg: await qrSvg(uri) }
+  return { row, uri }
 }
 
 /**
@@ -182,9 +238,9 @@ export async function allocateDepositTarget({
  * TON comment code of their own, random and unique (a clash, however unlikely, draws again).
  */
 async function allocateOnWallet(
-  trx: Parameters<Parameters<typeof inTransaction>[1]>[0],
+  trx: Transaction<Database>,
   ctx: ServiceContext,
-  customerId: string,
+  customerId: string | null,
   network: CreateDepositTargetInput['network'],
   fresh: boolean,
   invoiceId: string | null,
@@ -196,7 +252,7 @@ async function allocateOnWallet(
       { missing: 'wallet' },
     )
   }
-  if (!fresh) {
+  if (!fresh && customerId !== null) {
     const existing = await trx
       .selectFrom('deposit_targets')
       .selectAll()
@@ -301,6 +357,7 @@ export async function listDepositTargets({ ctx, customerId }: { ctx: ServiceCont
     .where('merchant_id', '=', ctx.merchantId)
     .where('customer_id', '=', customerId)
     .orderBy('id', 'desc')
+    .$narrowType<{ customer_id: string }>()
     .execute()
   return rows.map(presentTarget)
 }

@@ -25,6 +25,7 @@ export async function getPaymentMethods({ ctx, customerId }: { ctx: ServiceConte
       .where('invoice_id', 'is', null)
       .orderBy('network')
       .orderBy('id', 'desc')
+      .$narrowType<{ customer_id: string }>()
       .execute(),
     ctx.db
       .selectFrom('payer_wallets')

@@ -20,6 +20,7 @@ import {
   recordInvoiceApplication,
 } from '../../invoices/services/apply-chain-payment.js'
 import { syncInvoice } from '../../invoices/services/sync.js'
+import { linkSessionsOf, withLinkPayers } from '../../payment-links/services/attribute-payer.js'
 import { learnPayerWallets } from '../../payment-methods/services/learn-payer-wallet.js'
 import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
 import { paymentEventObject } from './event-data.js'
@@ -53,6 +54,8 @@ export interface PreparedEvent {
   price: Price
   /** Set when the event pays an invoice quote's target. */
   invoice?: InvoiceApplication | undefined
+  /** Set when the event pays a payment link session's target: its customer is found as it is written. */
+  linkSessionId?: string | undefined
 }
 
 /**
@@ -62,6 +65,10 @@ export interface PreparedEvent {
 export async function prepareEvents(deps: IngestDeps, events: TransferEvent[]): Promise<PreparedEvent[]> {
   const targets = await findTargets(deps, events)
   const forInvoice = await invoiceTargets(deps, targets)
+  const forLink = await linkSessionsOf(
+    deps.db,
+    targets.flatMap((t) => (t?.id && !t.customer_id ? [t.id] : [])),
+  )
   const now = () => deps.clock?.now() ?? new Date()
   // Payments to customers' own stable addresses may pay their oldest open invoice.
   const stable = events.flatMap((event, i) => {
@@ -81,7 +88,7 @@ export async function prepareEvents(deps: IngestDeps, events: TransferEvent[]): 
       target.id && forInvoice.has(target.id)
         ? await prepareInvoiceApplication({ ...deps, now }, event, target.id)
         : stableApp.get(i)
-    out.push({ event, target, price, invoice })
+    out.push({ event, target, price, invoice, linkSessionId: target.id ? forLink.get(target.id) : undefined })
   }
   return out
 }
@@ -116,7 +123,8 @@ export async function writeEvents(
   prepared: PreparedEvent[],
 ): Promise<IngestedPayment[]> {
   const out: IngestedPayment[] = []
-  for (const round of distinctRounds(prepared)) out.push(...(await writeRound(trx, deps, round)))
+  const attributed = await withLinkPayers(trx, prepared)
+  for (const round of distinctRounds(attributed)) out.push(...(await writeRound(trx, deps, round)))
   return out
 }
 
