@@ -14,6 +14,10 @@ async function load(pathname: string): Promise<ReactNode> {
     const { CheckoutApp, payTokenOf } = await import('./features/checkout/components/CheckoutApp')
     return <CheckoutApp token={payTokenOf(pathname) ?? ''} />
   }
+  if (pathname.startsWith('/l/')) {
+    const { PayLinkApp, linkSlugOf } = await import('./features/payment-links/components/PayLinkApp')
+    return <PayLinkApp slug={linkSlugOf(pathname) ?? ''} />
+  }
   const { App } = await import('./app/App')
   return <App />
 }

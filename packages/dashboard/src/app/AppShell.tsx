@@ -4,6 +4,7 @@ import { useCurrentMe, useLogout } from '../features/auth/hooks/useMe'
 import {
   CardIcon,
   ChartIcon,
+  ExternalLinkIcon,
   FileIcon,
   KeyIcon,
   LogOutIcon,
@@ -76,6 +77,13 @@ export function AppShell() {
               </NavItem>
               <NavItem to="/payments" icon={<CardIcon />} active={pathname.startsWith('/payments')}>
                 Payments
+              </NavItem>
+              <NavItem
+                to="/payment-links"
+                icon={<ExternalLinkIcon />}
+                active={pathname.startsWith('/payment-links')}
+              >
+                Payment links
               </NavItem>
               <NavItem to="/invoices" icon={<FileIcon />} active={pathname.startsWith('/invoices')}>
                 Invoices

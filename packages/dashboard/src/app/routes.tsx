@@ -14,6 +14,7 @@ import { InvoicesPage } from '../features/invoices/components/InvoicesPage'
 import { InvoiceSettingsPage } from '../features/invoices/components/settings/InvoiceSettingsPage'
 import { EmailSettingsPage } from '../features/messages/components/EmailSettingsPage'
 import { OutboxPage } from '../features/messages/components/OutboxPage'
+import { PaymentLinksPage } from '../features/payment-links/components/PaymentLinksPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
 import { RemindersSettingsPage } from '../features/reminders/components/RemindersSettingsPage'
 import { SegmentsPage } from '../features/segments/components/SegmentsPage'
@@ -54,6 +55,13 @@ export const routes: RouteObject[] = [
     }),
   },
   {
+    // Public: a payment link's page (the API serves index.html for it; main.tsx loads it on its own).
+    path: '/l/:slug',
+    lazy: async () => ({
+      Component: (await import('../features/payment-links/components/PayLinkRoute')).PayLinkRoute,
+    }),
+  },
+  {
     element: (
       <RequireAuth>
         <AppShell />
@@ -69,6 +77,7 @@ export const routes: RouteObject[] = [
       { path: 'customers/:id/edit', element: <EditCustomerPage /> },
       { path: 'segments', element: <SegmentsPage /> },
       { path: 'payments', element: <PaymentsPage /> },
+      { path: 'payment-links', element: <PaymentLinksPage /> },
       { path: 'invoices', element: <InvoicesPage /> },
       { path: 'invoices/new', element: <InvoiceEditorPage /> },
       { path: 'invoices/:id', element: <InvoiceDetailPage /> },

@@ -1,0 +1,33 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  type CreatePaymentLinkInput,
+  createPaymentLink,
+  listPaymentLinks,
+  type PaymentLinkStatus,
+  updatePaymentLink,
+} from '../api'
+
+export function usePaymentLinks(status?: PaymentLinkStatus) {
+  return useQuery({
+    queryKey: ['payment-links', 'list', status ?? 'all'],
+    queryFn: ({ signal }) => listPaymentLinks(status ? { status } : {}, signal),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useCreatePaymentLink() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: CreatePaymentLinkInput) => createPaymentLink(input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['payment-links'] }),
+  })
+}
+
+/** Disable (true) or enable (false) a link. */
+export function useSetPaymentLinkDisabled() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, disabled }: { id: string; disabled: boolean }) => updatePaymentLink(id, { disabled }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['payment-links'] }),
+  })
+}
