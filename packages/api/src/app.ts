@@ -50,6 +50,12 @@ import {
 import { paymentMethodRoutes } from './modules/payment-methods/routes/index.js'
 import { paymentOptionRoutes } from './modules/payment-options/routes.js'
 import { customerPaymentRoutes, paymentRoutes } from './modules/payments/routes/index.js'
+import {
+  customerPaymentDetailsRoutes,
+  paymentDetailsRequestRoutes,
+  portalSettingsRoutes,
+} from './modules/portal/routes/merchant.js'
+import { portalRoutes } from './modules/portal/routes/portal.js'
 import { customerPrivacyRoutes } from './modules/privacy/routes/index.js'
 import { customerReminderPolicyRoutes, reminderPolicyRoutes } from './modules/reminders/routes/index.js'
 import { segmentRoutes } from './modules/segments/routes/index.js'
@@ -82,6 +88,7 @@ function protectedRoutes() {
     .route('/customers', customerMessageRoutes)
     .route('/customers', customerReminderPolicyRoutes)
     .route('/customers', paymentMethodRoutes)
+    .route('/customers', customerPaymentDetailsRoutes)
     .route('/customers', customerPrivacyRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
@@ -104,6 +111,8 @@ function protectedRoutes() {
     .route('/email-templates', emailTemplateRoutes)
     .route('/email-settings', emailSettingsRoutes)
     .route('/webhook-endpoints', webhookEndpointRoutes)
+    .route('/portal-settings', portalSettingsRoutes)
+    .route('/payment-details-requests', paymentDetailsRequestRoutes)
     .route('/analytics', analyticsRoutes)
 }
 
@@ -128,11 +137,18 @@ function apiV1() {
     in: 'cookie',
     name: 'coinbook_session',
   })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'portalCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'coinbook_portal',
+    description: 'A customer signed in to the customer portal (never a merchant user)',
+  })
   return api
     .route('/', docsRoutes)
     .route('/auth', publicAuthRoutes)
     .route('/public/checkout', checkoutRoutes)
     .route('/public/unsubscribe', unsubscribeRoutes)
+    .route('/portal', portalRoutes)
     .route('/public/payment-links', publicPaymentLinkRoutes)
     .route('/public/payment-link-sessions', publicPaymentLinkSessionRoutes)
     .route('/', protectedRoutes())
@@ -161,6 +177,8 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
   const authLimit = rateLimit({ name: 'auth', perMinute: (cfg) => cfg.RATE_LIMIT_AUTH_PER_MINUTE })
   app.use('/api/v1/auth/login', authLimit)
   app.use('/api/v1/auth/signup', authLimit)
+  app.use('/api/v1/portal/login', authLimit)
+  app.use('/api/v1/portal/session', authLimit)
   app.use(
     '/api/v1/public/*',
     rateLimit({ name: 'public', perMinute: (cfg) => cfg.RATE_LIMIT_PUBLIC_PER_MINUTE }),

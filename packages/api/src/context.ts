@@ -9,11 +9,15 @@ import type { RateProvider } from './modules/rates/provider.js'
 /** A database handle a service can run on: the root connection or a transaction passed in. */
 export type Executor = Kysely<Database> | Transaction<Database>
 
-/** Who is acting: a signed-in user or an API key, always inside one merchant. */
+/**
+ * Who is acting: a signed-in user or an API key, always inside one merchant. The customer portal acts as
+ * 'system' with `via: 'portal'` and the customer's id: events name it the customer (eventActor).
+ */
 export interface Actor {
   type: 'user' | 'api_key' | 'system'
   id: string | null
   role: Role
+  via?: 'portal'
 }
 
 /** What every domain service receives: the tenant is explicit in every call. */

@@ -176,7 +176,7 @@ describe('templates', () => {
     })
     expect(preview.status).toBe(422)
     const list = await t.request('GET', '/api/v1/email-templates', { as: owner })
-    expect(list.body.data).toHaveLength(18)
+    expect(list.body.data).toHaveLength(20)
   })
 })
 

@@ -52,7 +52,7 @@ describe('every route of the OpenAPI document', () => {
     // The unsubscribe link carries its own signed token (a forged one is a 400: test/messages.api.test.ts).
     for (const path of open)
       expect(path).toMatch(
-        /^\/(auth\/(signup|login|logout)|public\/checkout\/|public\/payment-links\/|public\/payment-link-sessions\/|public\/unsubscribe$)/,
+        /^\/(auth\/(signup|login|logout)|portal\/(login|session|logout)$|public\/checkout\/|public\/payment-links\/|public\/payment-link-sessions\/|public\/unsubscribe$)/,
       )
   })
 

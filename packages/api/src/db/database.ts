@@ -644,6 +644,7 @@ export type BulkActionKind =
   | 'delete'
   | 'export'
   | 'sendMessage'
+  | 'requestPaymentDetails'
 export type BulkActionStatus = 'queued' | 'running' | 'completed' | 'failed'
 
 /** (0012) An action on many customers, run as a job in id-ordered batches. */
@@ -914,6 +915,47 @@ export interface PaymentLinkQuotesTable {
   created_at: DefaultTimestamp
 }
 
+/** (0022) The customer portal of a merchant: on or off, and what a customer may change there. */
+export interface PortalSettingsTable {
+  merchant_id: string
+  enabled: Generated<boolean>
+  edit_contact: Generated<boolean>
+  edit_billing_address: Generated<boolean>
+  edit_preferred_coins: Generated<boolean>
+  edit_refund_addresses: Generated<boolean>
+  edit_message_preferences: Generated<boolean>
+  allow_subscription_cancel: Generated<boolean>
+  updated_at: DefaultTimestamp
+}
+
+/** (0022) A single-use portal link: id is the sha256 of its random part. */
+export interface PortalTokensTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  purpose: 'sign_in' | 'payment_details'
+  expires_at: Timestamp
+  used_at: Timestamp | null
+  created_at: DefaultTimestamp
+}
+
+/** (0022) A customer signed in to the portal: id is the sha256 of the cookie's token. */
+export interface PortalSessionsTable {
+  id: string
+  merchant_id: string
+  customer_id: string
+  expires_at: Timestamp
+  created_at: DefaultTimestamp
+}
+
+/** (0022) The latest "request payment details" sent to a customer, and when they answered it. */
+export interface PaymentDetailsRequestsTable {
+  customer_id: string
+  merchant_id: string
+  requested_at: Timestamp
+  answered_at: Timestamp | null
+}
+
 export interface Database {
   merchants: MerchantsTable
   users: UsersTable
@@ -971,6 +1013,10 @@ export interface Database {
   payment_link_quotes: PaymentLinkQuotesTable
   customer_avatars: CustomerAvatarsTable
   invoice_ratings: InvoiceRatingsTable
+  portal_settings: PortalSettingsTable
+  portal_tokens: PortalTokensTable
+  portal_sessions: PortalSessionsTable
+  payment_details_requests: PaymentDetailsRequestsTable
 }
 
 export type Customer = Selectable<CustomersTable>

@@ -9,5 +9,7 @@ export interface AppEnv {
     ctx: ServiceContext
     /** The session token hash when the caller used the cookie (for logout). */
     sessionId?: string
+    /** Set on the customer portal's routes: the signed-in customer and their merchant. */
+    portal?: { sessionId: string; merchantId: string; customerId: string }
   }
 }

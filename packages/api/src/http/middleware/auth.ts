@@ -53,7 +53,7 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
  * A cookie-authenticated write must come from our own pages. SameSite=Lax already keeps the cookie off
  * cross-site posts; checking Origin (sent by every browser on such requests) closes the rest.
  */
-function assertSameOrigin(c: Context<AppEnv>) {
+export function assertSameOrigin(c: Context<AppEnv>) {
   const origin = c.req.header('origin')
   if (!origin) return
   const allowed = new Set([new URL(c.req.url).origin])

@@ -74,6 +74,11 @@ export const createBulkActionBody = z
       selection: bulkSelection,
       params: bulkMessageParams,
     }),
+    z.strictObject({
+      action: z.literal('requestPaymentDetails'),
+      selection: bulkSelection,
+      params: z.strictObject({}).default({}),
+    }),
   ])
   .openapi('CreateBulkActionRequest')
 
@@ -82,7 +87,16 @@ export type CreateBulkActionInput = z.infer<typeof createBulkActionBody>
 export const bulkActionSchema = z
   .object({
     id: z.uuid(),
-    action: z.enum(['addTags', 'removeTags', 'setTier', 'setStatus', 'delete', 'export', 'sendMessage']),
+    action: z.enum([
+      'addTags',
+      'removeTags',
+      'setTier',
+      'setStatus',
+      'delete',
+      'export',
+      'sendMessage',
+      'requestPaymentDetails',
+    ]),
     status: z.enum(['queued', 'running', 'completed', 'failed']),
     selection: z.record(z.string(), z.unknown()),
     params: z.record(z.string(), z.unknown()),

@@ -17,6 +17,8 @@ export const MESSAGE_KINDS = [
   'subscription_past_due',
   'subscription_canceled',
   'account_updated',
+  'portal_sign_in',
+  'payment_details_request',
   'webhook_endpoint_disabled',
   'announcement',
   'custom',
@@ -34,6 +36,8 @@ export const TRANSACTIONAL_KINDS: ReadonlySet<MessageKind> = new Set([
   'partial_payment',
   'overpayment',
   'account_updated',
+  'portal_sign_in',
+  'payment_details_request',
   'webhook_endpoint_disabled',
   'custom',
 ])
@@ -84,6 +88,9 @@ export const KIND_VARIABLES: Record<MessageKind, readonly string[]> = {
   subscription_past_due: [...COMMON, ...SUBSCRIPTION, ...INVOICE],
   subscription_canceled: [...COMMON, ...SUBSCRIPTION, 'subscription.cancelReason'],
   account_updated: [...COMMON, 'changes'],
+  // payLink is the portal link on these two: the layout's button opens it.
+  portal_sign_in: [...COMMON, 'payLink', 'link.expiresInMinutes'],
+  payment_details_request: [...COMMON, 'payLink'],
   webhook_endpoint_disabled: [...COMMON, 'webhook.url', 'webhook.reason'],
   announcement: [...COMMON, 'message.subject', 'message.text'],
   custom: [...COMMON, 'message.subject', 'message.text'],

@@ -17,6 +17,8 @@ export const messageKindLabel: Record<MessageKind, string> = {
   subscription_past_due: 'Subscription past due',
   subscription_canceled: 'Subscription canceled',
   account_updated: 'Account updated',
+  portal_sign_in: 'Portal sign-in link',
+  payment_details_request: 'Payment details request',
   webhook_endpoint_disabled: 'Webhook disabled',
   announcement: 'Announcement',
   custom: 'Message',

@@ -9,11 +9,12 @@ import type { PaymentPreference } from '../../customers/services/present.js'
 import { neutralise } from '../../exports/formula.js'
 import { cells, type ExportRow } from '../../exports/services/export-customers.js'
 import { customerColumns } from '../../imports/columns.js'
+import { queuePaymentDetailsRequests } from '../../portal/services/request-payment-details.js'
 import { forgetCounts } from '../../segments/count-cache.js'
 import type { BulkMessageParams } from '../message.js'
 import type { BulkSelection } from '../schema.js'
 import { selectionCondition } from '../selection.js'
-import { queueBulkMessages } from './queue-bulk-messages.js'
+import { bulkMessageKey, queueBulkMessages } from './queue-bulk-messages.js'
 
 /** Customers per transaction: small enough to keep locks short, large enough to move 1M in minutes. */
 export const BULK_BATCH = 1000
@@ -168,6 +169,10 @@ async function apply(
 ): Promise<{ changed: number; skipped: number }> {
   if (action === 'sendMessage')
     return queueBulkMessages(trx, merchantId, bulkActionId, params as BulkMessageParams, ids)
+  if (action === 'requestPaymentDetails')
+    return queuePaymentDetailsRequests(trx, merchantId, ids, new Date(), (id) =>
+      bulkMessageKey(bulkActionId, id),
+    )
   return { changed: await change(trx, merchantId, action, params, ids, bulkActionId, first), skipped: 0 }
 }
 
@@ -175,7 +180,7 @@ async function apply(
 async function change(
   trx: Executor,
   merchantId: string,
-  action: Exclude<BulkActionKind, 'sendMessage'>,
+  action: Exclude<BulkActionKind, 'sendMessage' | 'requestPaymentDetails'>,
   params: Record<string, unknown>,
   ids: string[],
   bulkActionId: string,

@@ -142,6 +142,19 @@ export async function mergeCustomers({
     await sql`delete from customer_avatars where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
       trx,
     )
+    // The portal: the duplicate's links and sessions end; the kept customer's payment-details request wins.
+    await sql`delete from portal_tokens where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
+      trx,
+    )
+    await sql`delete from portal_sessions where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
+      trx,
+    )
+    await sql`update payment_details_requests set customer_id = ${id}
+      where merchant_id = ${m} and customer_id = ${duplicateId}
+        and not exists (select 1 from payment_details_requests where customer_id = ${id})`.execute(trx)
+    await sql`delete from payment_details_requests where merchant_id = ${m} and customer_id = ${duplicateId}`.execute(
+      trx,
+    )
     // The duplicate's payments are the kept customer's now: the metrics that do not add up, from scratch.
     await recomputeCustomerMetrics(trx, id, utcDay(new Date()), { keepTotals: true })
 

@@ -19,6 +19,12 @@ function canonical(value: unknown): string {
   )
 }
 
+/** The actor as events carry it: a user, an API key, the system, or the customer in the portal. */
+export function eventActor(actor: ServiceContext['actor']) {
+  if (actor.via === 'portal') return { type: 'customer', id: actor.id, via: 'portal' }
+  return { type: actor.type, id: actor.id }
+}
+
 /**
  * Changes the fields the input names (null clears a nullable one; preferredCoins replaces the list).
  * Only fields whose value really changes are written and audited; a no-op leaves updatedAt alone.
@@ -76,7 +82,8 @@ export async function updateCustomer({
       merchantId: ctx.merchantId,
       type: 'customer.updated',
       subjectId: id,
-      data: { object: customer, previousAttributes },
+      // Who changed it (the timeline names them): a user, an API key, or the customer in the portal.
+      data: { object: customer, previousAttributes, actor: eventActor(ctx.actor) },
     })
     return customer
   })

@@ -117,6 +117,20 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, EmailTemplate> = {
     'Hello {{customer.name}}, the details {{merchant.name}} keeps for you were changed: {{changes}}.',
     'If you did not expect this, reply to this email.',
   ),
+  portal_sign_in: t(
+    'Your sign-in link for {{merchant.name}}',
+    'Sign in to your account',
+    'Hello {{customer.name}}, use the button below to sign in to your account with {{merchant.name}}: your invoices, payments and details. The link works once, for {{link.expiresInMinutes}} minutes.',
+    'If you did not ask for it, ignore this email: nobody can sign in without the link.',
+    'Sign in',
+  ),
+  payment_details_request: t(
+    '{{merchant.name}} asks how you want to pay',
+    'How would you like to pay?',
+    'Hello {{customer.name}}, please tell {{merchant.name}} which coins you pay with and where refunds should go.',
+    'It takes a minute; the link signs you in to your account.',
+    'Choose my coins',
+  ),
   webhook_endpoint_disabled: t(
     'Webhook endpoint disabled: {{webhook.url}}',
     'A webhook endpoint was disabled',

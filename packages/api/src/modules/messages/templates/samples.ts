@@ -32,6 +32,7 @@ export function sampleVariables(merchantName: string): Record<string, unknown> {
       cancelReason: 'requested',
     },
     changes: 'billing address',
+    link: { expiresInMinutes: 15 },
     webhook: { url: 'https://example.com/hooks/coinbook', reason: 'it failed for 5 days' },
     message: { subject: 'A note about your order', text: 'Hello Ada,\nyour order shipped today.' },
   }
