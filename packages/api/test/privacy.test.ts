@@ -299,3 +299,108 @@ describe('erasing a customer', () => {
     expect(audit.actor_type).toBe('api_key')
   })
 })
+
+/** The smallest valid PNG (1×1, transparent), GIF and JPEG headers: real images, as file-type sees them. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+)
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64')
+
+async function putAvatar(customerId: string, as: Session, body: Uint8Array, contentType = 'image/png') {
+  const res = await t.app.request(`${customersPath(customerId)}/avatar`, {
+    method: 'PUT',
+    headers: { ...as.headers, 'content-type': contentType },
+    body,
+  })
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null }
+}
+
+describe('avatars', () => {
+  it('stores an uploaded image, serves it with its sniffed type and a locked-down policy, and removes it', async () => {
+    const owner = await t.signup()
+    const customer = await createCustomer(t, owner, { name: 'Pic' })
+    expect((await t.request('GET', customersPath(customer.id), { as: owner })).body.avatar).toBeNull()
+
+    // Declared as JPEG, but the bytes are a PNG: the bytes win.
+    const put = await putAvatar(customer.id, owner, PNG, 'image/jpeg')
+    expect(put.status, JSON.stringify(put.body)).toBe(200)
+    expect(put.body).toMatchObject({ contentType: 'image/png', size: PNG.length })
+    const profile = await t.request('GET', customersPath(customer.id), { as: owner })
+    expect(profile.body.avatar).toEqual(put.body)
+
+    const img = await download(put.body.url, owner)
+    expect(img.status).toBe(200)
+    expect(img.headers.get('content-type')).toBe('image/png')
+    expect(img.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(img.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox")
+    expect(Buffer.from(img.bytes).equals(PNG)).toBe(true)
+
+    // Replacing keeps one avatar.
+    expect((await putAvatar(customer.id, owner, GIF)).body).toMatchObject({ contentType: 'image/gif' })
+    expect((await download(`${customersPath(customer.id)}/avatar`, owner)).headers.get('content-type')).toBe(
+      'image/gif',
+    )
+
+    expect((await t.request('DELETE', `${customersPath(customer.id)}/avatar`, { as: owner })).status).toBe(
+      204,
+    )
+    expect((await download(`${customersPath(customer.id)}/avatar`, owner)).status).toBe(404)
+    expect((await t.request('GET', customersPath(customer.id), { as: owner })).body.avatar).toBeNull()
+    expect((await t.request('DELETE', `${customersPath(customer.id)}/avatar`, { as: owner })).status).toBe(
+      404,
+    )
+  })
+
+  it('refuses what is not a PNG, JPEG, WebP or GIF with a 415, an oversized one with a 413 and nothing with a 400', async () => {
+    const owner = await t.signup()
+    const customer = await createCustomer(t, owner, { name: 'Bad input' })
+    const svg = new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    )
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF')
+    for (const [bytes, type] of [
+      [svg, 'image/svg+xml'],
+      [pdf, 'image/png'],
+      [new TextEncoder().encode('hello'), 'image/png'],
+    ] as const) {
+      const res = await putAvatar(customer.id, owner, bytes, type)
+      expect(res.status, type).toBe(415)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      expect(res.body.detail).toMatch(/PNG, JPEG, WebP or GIF/)
+    }
+    // Just over 1 MiB of a real PNG's bytes.
+    const big = new Uint8Array(1024 * 1024 + 1)
+    big.set(PNG)
+    const tooBig = await putAvatar(customer.id, owner, big)
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.headers.get('content-type')).toContain('application/problem+json')
+    const empty = await putAvatar(customer.id, owner, new Uint8Array())
+    expect(empty.status).toBe(400)
+    expect((await download(`${customersPath(customer.id)}/avatar`, owner)).status).toBe(404)
+  })
+
+  it('keeps each merchant’s avatars to itself, lets viewers look but not upload, and goes with an erasure', async () => {
+    const owner = await t.signup()
+    const intruder = await t.signup()
+    const customer = await createCustomer(t, owner, { name: 'Mine' })
+    expect((await putAvatar(customer.id, intruder, PNG)).status).toBe(404)
+    expect((await putAvatar(customer.id, owner, PNG)).status).toBe(200)
+    expect((await download(`${customersPath(customer.id)}/avatar`, intruder)).status).toBe(404)
+    expect((await t.request('DELETE', `${customersPath(customer.id)}/avatar`, { as: intruder })).status).toBe(
+      404,
+    )
+    const viewer = await t.apiKey(owner, 'viewer')
+    expect((await download(`${customersPath(customer.id)}/avatar`, viewer)).status).toBe(200)
+    expect((await putAvatar(customer.id, viewer, PNG)).status).toBe(403)
+
+    await t.request('POST', `${customersPath(customer.id)}/erase`, { as: owner, body: { confirm: true } })
+    const left = await t.db
+      .selectFrom('customer_avatars')
+      .select('size')
+      .where('customer_id', '=', customer.id)
+      .execute()
+    expect(left).toEqual([])
+  })
+})

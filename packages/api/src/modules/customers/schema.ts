@@ -2,6 +2,7 @@ import { assetIds, isPaymentOption, networkIds } from '@coinbook/chain-watchers/
 import { z } from '@hono/zod-openapi'
 import { countryCode, currencyCode, decimalString, email, phone, text, timeZone } from '../../http/fields.js'
 import { customerMetricsSchema } from '../analytics/schema.js'
+import { avatarSchema } from '../privacy/schema.js'
 
 export const customerStatus = z.enum(['active', 'inactive', 'suspended']).openapi('CustomerStatus')
 export const customerType = z.enum(['individual', 'business', 'organization']).openapi('CustomerType')
@@ -129,7 +130,10 @@ export const customerSchema = z
 
 /** GET /customers/{id}: the customer and their metrics. */
 export const customerDetailSchema = customerSchema
-  .extend({ metrics: customerMetricsSchema })
+  .extend({
+    metrics: customerMetricsSchema,
+    avatar: avatarSchema.nullable().openapi({ description: 'The uploaded avatar; null shows initials' }),
+  })
   .openapi('CustomerDetail')
 
 /** The customer metrics (modules/analytics/metrics.ts) the list sorts by. */

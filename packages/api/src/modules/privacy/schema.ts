@@ -15,3 +15,12 @@ export const zipResponse = (description: string) => ({
   description,
   content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
 })
+
+export const avatarSchema = z
+  .object({
+    url: z.string().openapi({ description: 'Where the image is served (changes with each upload)' }),
+    contentType: z.enum(['image/png', 'image/jpeg', 'image/webp', 'image/gif']),
+    size: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('Avatar')

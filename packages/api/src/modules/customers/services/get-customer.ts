@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../../context.js'
 import { loadCustomerMetrics } from '../../analytics/customer-metrics.js'
+import { loadAvatar } from '../../privacy/services/avatar.js'
 import type { CustomerDetailDto } from '../schema.js'
 import { loadLiveCustomer } from './live-customers.js'
 
@@ -17,5 +18,9 @@ export async function getCustomer({
   now: Date
 }): Promise<CustomerDetailDto> {
   const customer = await loadLiveCustomer(ctx.db, ctx.merchantId, input.id)
-  return { ...customer, metrics: await loadCustomerMetrics(ctx.db, ctx.merchantId, input.id, now) }
+  const [metrics, avatar] = await Promise.all([
+    loadCustomerMetrics(ctx.db, ctx.merchantId, input.id, now),
+    loadAvatar(ctx, input.id),
+  ])
+  return { ...customer, metrics, avatar }
 }
