@@ -18,9 +18,10 @@ import * as m0017 from './0017_analytics_rollups.js'
 import * as m0018 from './0018_bulk_messages.js'
 import * as m0019 from './0019_refunds.js'
 import * as m0020 from './0020_stable_payments.js'
-import * as m0022 from './0022_customer_portal.js'
 import * as m0021 from './0021_payment_links.js'
+import * as m0022 from './0022_customer_portal.js'
 import * as m0023 from './0023_customer_privacy.js'
+import * as m0025 from './0025_invoice_unpaid_list.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
 export const migrations: Record<string, Migration> = {
@@ -43,7 +44,8 @@ export const migrations: Record<string, Migration> = {
   '0018_bulk_messages': m0018,
   '0019_refunds': m0019,
   '0020_stable_payments': m0020,
-  '0022_customer_portal': m0022,
   '0021_payment_links': m0021,
+  '0022_customer_portal': m0022,
   '0023_customer_privacy': m0023,
+  '0025_invoice_unpaid_list': m0025,
 }
