@@ -12,6 +12,7 @@ import { authenticate } from './http/middleware/auth.js'
 import { idempotency } from './http/middleware/idempotency.js'
 import { observe } from './http/middleware/observe.js'
 import { rateLimit } from './http/middleware/rate-limit.js'
+import { setPageHeaders } from './http/page-headers.js'
 import { onError, problemResponse } from './http/problem.js'
 import { createRouter } from './http/router.js'
 import { analyticsRoutes } from './modules/analytics/routes/index.js'
@@ -215,7 +216,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
     // Client-side routes (/customers/…) get the single-page app.
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/')) return next()
-      c.header('Cache-Control', 'no-cache')
+      setPageHeaders(c, c.req.path)
       return c.html(await readFile(join(dir, 'index.html'), 'utf8'))
     })
   }

@@ -28,6 +28,8 @@ function usdtUnits(amount: string): bigint {
 
 /** Every path the payer's browser asked the server for. */
 const requested: string[] = []
+// What the browser refused under the page's Content-Security-Policy (it says so on the console).
+const blocked: string[] = []
 
 /** The merchant's calls, with the session cookie of its browser context and the Origin the API checks. */
 async function call(req: APIRequestContext, method: 'post' | 'put', path: string, data: unknown) {
@@ -88,6 +90,9 @@ describe.skipIf(!canRunBrowser)('a customer pays an invoice in USDT from its pay
     page = await payer.newPage()
     page.setDefaultTimeout(15_000)
     page.on('request', (r) => requested.push(new URL(r.url()).pathname))
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text())
+    })
   })
 
   afterAll(async () => {
@@ -101,7 +106,13 @@ describe.skipIf(!canRunBrowser)('a customer pays an invoice in USDT from its pay
 
   it('shows the invoice, picks USDT with the keyboard, pays on chain and turns to Paid without a reload', async () => {
     expect(payUrl).toMatch(new RegExp(`^${api.baseURL}/pay/[A-Za-z0-9_-]{43}$`))
-    await page.goto(payUrl)
+    const response = await page.goto(payUrl)
+    // The page's own policy: only this origin's scripts, nothing framed, the link never sent as a referrer.
+    const headers = response?.headers() ?? {}
+    expect(headers['content-security-policy']).toContain("script-src 'self'")
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(headers['referrer-policy']).toBe('no-referrer')
+    expect(headers['cache-control']).toBe('no-store')
     await page.getByRole('heading', { level: 1, name: `Anvil Goods ${run}` }).waitFor()
     await page.getByRole('heading', { name: /^Invoice INV-\d{6}$/ }).waitFor()
     await page.getByText('Analytical engine tune-up').waitFor()
@@ -159,6 +170,8 @@ describe.skipIf(!canRunBrowser)('a customer pays an invoice in USDT from its pay
     expect(requested).not.toContain('/api/v1/auth/me')
     expect(requested.some((p) => /\/assets\/App-[^/]+\.js$/.test(p))).toBe(false)
     expect(requested.some((p) => p.endsWith('/events'))).toBe(true)
+    // Everything above (the QR code's data: image, the live events, the styles) ran under that policy.
+    expect(blocked).toEqual([])
   })
 
   it('shows a plain "not valid" page for an unknown pay link, without asking anyone to log in', async () => {
