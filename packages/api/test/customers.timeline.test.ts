@@ -15,7 +15,13 @@ let smtp: Awaited<ReturnType<typeof startSmtpSink>>
 
 beforeAll(async () => {
   smtp = await startSmtpSink()
-  t = await createTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Coinbook <billing@shop.test>' } })
+  t = await createTestApp({
+    env: {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Coinbook <billing@shop.test>',
+      PUBLIC_URL: 'https://crm.shop.test',
+    },
+  })
   owner = await t.signup({ merchantName: 'Timeline Shop' })
   key = await t.apiKey(owner, 'admin')
 }, 180_000)
@@ -177,6 +183,36 @@ describe('a customer’s timeline', () => {
     expect(badCursor.status).toBe(400)
     const badKind = await timeline(customerId, { types: 'payment,gossip' })
     expect(badKind.status).toBe(400)
+  })
+
+  it('names the customer, via the portal, as the author of a change they made there', async () => {
+    const c = await createCustomer(t, owner, { name: 'Portal Pat', email: 'pat@timeline.test' })
+    const asked = await t.request('POST', '/api/v1/portal/login', {
+      body: { merchant: owner.merchantId, email: 'pat@timeline.test' },
+    })
+    expect(asked.status).toBe(202)
+    await sendDueMessages(t.core, { merchantId: owner.merchantId })
+    const mail = smtp.received
+      .filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === 'pat@timeline.test')
+      .at(-1)
+    const link = /\/portal\/([0-9a-f-]{36})\/enter#token=(\S+)/.exec(mail?.text ?? '')
+    expect(link, mail?.text).not.toBeNull()
+    const session = await t.request('POST', '/api/v1/portal/session', {
+      body: { merchant: link![1], token: decodeURIComponent(link![2]!) },
+    })
+    expect(session.status, JSON.stringify(session.body)).toBe(201)
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!
+    const patch = await t.request('PATCH', '/api/v1/portal/profile', {
+      headers: { cookie },
+      body: { phone: '+33 6 12 34 56 78' },
+    })
+    expect(patch.status, JSON.stringify(patch.body)).toBe(200)
+
+    const [change] = (await timeline(c.id, { types: 'profile' })).body.data as Item[]
+    expect(change).toMatchObject({
+      title: 'Profile changed: phone',
+      actor: { type: 'customer', id: c.id, via: 'portal', name: 'Portal Pat' },
+    })
   })
 
   it('shows a customer created by an import as imported', async () => {
