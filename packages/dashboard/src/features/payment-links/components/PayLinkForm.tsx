@@ -41,14 +41,19 @@ export function PayLinkForm({ link, onSubmit, busy, error }: PayLinkFormProps) {
       postalCode: trimmed('postalCode'),
       country: trimmed('country'),
     }
+    // An empty answer is left out, so the API says the link asks for it.
+    const answer = (key: 'name' | 'email' | 'phone') => {
+      const v = asks(key) ? trimmed(key) : undefined
+      return v === undefined ? {} : { [key]: v }
+    }
     onSubmit({
-      ...(asks('name') ? { name: value('name').trim() } : {}),
-      ...(asks('email') ? { email: value('email').trim() } : {}),
-      ...(asks('phone') ? { phone: value('phone').trim() } : {}),
+      ...answer('name'),
+      ...answer('email'),
+      ...answer('phone'),
       ...(asks('billingAddress')
         ? { billingAddress: Object.fromEntries(Object.entries(address).filter(([, v]) => v !== undefined)) }
         : {}),
-      ...(link.customAmount ? { amount: value('amount').trim() } : {}),
+      ...(link.customAmount && trimmed('amount') ? { amount: trimmed('amount') } : {}),
     })
   }
   return (

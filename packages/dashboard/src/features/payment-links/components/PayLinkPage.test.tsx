@@ -73,7 +73,7 @@ describe('PayLinkPage', () => {
 
   it('asks for the link’s fields, shows the API’s field errors, then the coins and the quote', async () => {
     const user = userEvent.setup()
-    let quoted = false
+    let hasQuote = false
     const requests = stubApi((req) => {
       if (req.url.pathname === linkPath) return { body: link }
       if (req.url.pathname === `${linkPath}/sessions`) {
@@ -85,9 +85,9 @@ describe('PayLinkPage', () => {
         return { status: 201, body: session() }
       }
       if (req.url.pathname === sessionPath)
-        return { body: session(quoted ? { quote: buildQuote({ asset: 'ETH', network: 'ethereum' }) } : {}) }
+        return { body: session(hasQuote ? { quote: buildQuote({ asset: 'ETH', network: 'ethereum' }) } : {}) }
       if (req.url.pathname === `${sessionPath}/quote`) {
-        quoted = true
+        hasQuote = true
         return { status: 201, body: buildQuote({ asset: 'ETH', network: 'ethereum', amount: '0.005' }) }
       }
       return undefined
@@ -105,6 +105,8 @@ describe('PayLinkPage', () => {
     expect((await screen.findByTestId('quote-amount')).textContent).toBe('0.005')
     const start = requests.filter((r) => r.url.pathname === `${linkPath}/sessions`).at(-1)
     expect(start?.body).toEqual({ name: 'Grace Hopper', email: 'grace@navy.test' })
+    const quoted = requests.filter((r) => r.url.pathname === `${sessionPath}/quote`).at(-1)
+    expect(quoted?.body).toEqual({ asset: 'ETH', network: 'ethereum' })
     expect(sessionStorage.getItem(`coinbook:pay-link:${SLUG}`)).toBe(TOKEN)
   })
 

@@ -75,7 +75,8 @@ export function PayLinkPage({ slug, pollIntervalMs = 3000 }: PayLinkPageProps) {
   })
   const quote = useMutation({
     mutationFn: (coin: { asset: Quote['asset']; network: Quote['network'] }) =>
-      quotePaymentLinkSession(token as string, coin),
+      // Only the coin: the picker's own fields (preferred) are not the API's.
+      quotePaymentLinkSession(token as string, { asset: coin.asset, network: coin.network }),
     onSuccess: (q) => {
       setPicked(q)
       void session.refetch()
