@@ -140,6 +140,13 @@ export function AppShell() {
                 Invoicing
               </NavItem>
               <NavItem
+                to="/settings/portal"
+                icon={<UsersIcon />}
+                active={pathname.startsWith('/settings/portal')}
+              >
+                Customer portal
+              </NavItem>
+              <NavItem
                 to="/settings/webhooks"
                 icon={<WebhookIcon />}
                 active={pathname.startsWith('/settings/webhooks')}

@@ -16,6 +16,7 @@ import { EmailSettingsPage } from '../features/messages/components/EmailSettings
 import { OutboxPage } from '../features/messages/components/OutboxPage'
 import { PaymentLinksPage } from '../features/payment-links/components/PaymentLinksPage'
 import { PaymentsPage } from '../features/payments/components/PaymentsPage'
+import { PortalSettingsPage } from '../features/portal/components/PortalSettingsPage'
 import { RemindersSettingsPage } from '../features/reminders/components/RemindersSettingsPage'
 import { SegmentsPage } from '../features/segments/components/SegmentsPage'
 import { ApiKeysPage } from '../features/settings/components/ApiKeysPage'
@@ -62,6 +63,19 @@ export const routes: RouteObject[] = [
     }),
   },
   {
+    // Public: the customer portal, its own minimal layout; the portal cookie, never the merchant's session.
+    path: '/portal/:merchantId',
+    lazy: async () => ({
+      Component: (await import('../features/portal/components/PortalHome')).PortalHome,
+    }),
+  },
+  {
+    path: '/portal/:merchantId/enter',
+    lazy: async () => ({
+      Component: (await import('../features/portal/components/PortalEnter')).PortalEnter,
+    }),
+  },
+  {
     element: (
       <RequireAuth>
         <AppShell />
@@ -102,6 +116,7 @@ export const routes: RouteObject[] = [
       { path: 'settings/email', element: <EmailSettingsPage /> },
       { path: 'settings/reminders', element: <RemindersSettingsPage /> },
       { path: 'settings/invoices', element: <InvoiceSettingsPage /> },
+      { path: 'settings/portal', element: <PortalSettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -26,6 +26,7 @@ const labels: Record<Action, string> = {
   setTier: 'Set tier',
   setStatus: 'Set status',
   sendMessage: 'Send message',
+  requestPaymentDetails: 'Request payment details',
   export: 'Export CSV',
   delete: 'Delete',
 }
@@ -79,7 +80,8 @@ export function BulkActionBar({
       if (count === undefined) return
       if (!window.confirm(`Delete ${count} customers? This cannot be undone from the dashboard.`)) return
       input = { action, selection, params: { confirmCount: count } }
-    } else input = { action: 'export', selection, params: {} }
+    } else if (action === 'requestPaymentDetails') input = { action, selection, params: {} }
+    else input = { action: 'export', selection, params: {} }
     start.mutate(input)
   }
 

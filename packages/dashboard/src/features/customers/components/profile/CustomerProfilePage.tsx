@@ -13,6 +13,7 @@ import { CustomerInvoicesTab } from '../../../invoices/components/customer/Custo
 import { CustomerCommunicationsTab } from '../../../messages/components/CustomerCommunicationsTab'
 import { PaymentMethodsTab } from '../../../payment-methods/components/PaymentMethodsTab'
 import { CustomerPaymentsTab } from '../../../payments/components/CustomerPaymentsTab'
+import { PaymentDetailsRequestPanel } from '../../../portal/components/PaymentDetailsRequestPanel'
 import { useCustomer, useDeleteCustomer } from '../../hooks/queries'
 import { AddressesTab } from './AddressesTab'
 import { NotesTab } from './NotesTab'
@@ -86,7 +87,10 @@ export function CustomerProfilePage() {
         {tab === 'payments' ? <CustomerPaymentsTab customer={c} /> : null}
         {tab === 'invoices' ? <CustomerInvoicesTab customer={c} /> : null}
         {tab === 'payment-methods' ? (
-          <PaymentMethodsTab customer={c} canWrite={me.role !== 'viewer'} />
+          <>
+            <PaymentMethodsTab customer={c} canWrite={me.role !== 'viewer'} />
+            <PaymentDetailsRequestPanel customerId={c.id} canWrite={me.role !== 'viewer'} />
+          </>
         ) : null}
         {tab === 'addresses' ? <AddressesTab customer={c} canWrite={me.role !== 'viewer'} /> : null}
         {tab === 'communications' ? (
