@@ -170,5 +170,16 @@ describe('payment links paid on chain (anvil)', () => {
     const tip = await verify(await f.otherPayer(5).payNative(quote.body.address as Address, '0.005'))
     const tipper = await t.request('GET', `/api/v1/customers/${tip.customerId}`, { as: owner })
     expect(tipper.body).toMatchObject({ name: 'Payer of “Tip jar”', email: null, source: 'payment_link' })
+
+    // Erasing the customer erases what they typed on the link's page too; the use stays.
+    const erased = await t.request('POST', `/api/v1/customers/${existing.body.id}/erase`, {
+      as: owner,
+      body: { confirm: true },
+    })
+    expect(erased.status, JSON.stringify(erased.body)).toBeLessThan(300)
+    const uses = await t.request('GET', `/api/v1/payment-links/${link.id}/uses`, { as: owner })
+    expect(uses.body.data).toEqual([
+      expect.objectContaining({ customerId: existing.body.id, name: null, email: null }),
+    ])
   })
 })

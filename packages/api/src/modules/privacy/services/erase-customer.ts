@@ -116,6 +116,16 @@ export async function eraseCustomer({
         .where('customer_id', '=', id)
         .executeTakeFirst(),
     )
+    // What they typed on payment links' pages: the sessions stay (the links' uses) without it.
+    count(
+      'payment_link_sessions',
+      await trx
+        .updateTable('payment_link_sessions')
+        .set({ name: null, email: null, phone: null, billing_address: null })
+        .where('merchant_id', '=', m)
+        .where('customer_id', '=', id)
+        .executeTakeFirst(),
+    )
     // The invoices stay (the merchant's books) but no longer open for anyone: the pay link was the payer's.
     count(
       'invoices',
