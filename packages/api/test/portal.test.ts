@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pruneSessionsJob } from '../src/jobs/definitions/prune-sessions.js'
 import { sendDueMessages } from '../src/modules/messages/services/send-due.js'
 import { closeMailTransports } from '../src/modules/messages/transport.js'
 import { createCustomer } from './factories.js'
@@ -134,6 +135,12 @@ describe('signing in with an emailed link', () => {
     // The merchant's session cookie is not a portal session, and the portal cookie is not a merchant session.
     expect((await portal('GET', '/me', { headers: shop.headers })).status).toBe(401)
     expect((await t.request('GET', '/api/v1/customers', { headers: { cookie } })).status).toBe(401)
+    // Signing out ends the session on the server, not only the cookie.
+    const out = await portal('POST', '/logout', { headers: { cookie } })
+    expect(out.status).toBe(204)
+    expect(out.headers.get('set-cookie')).toMatch(/coinbook_portal=;/)
+    expect((await portal('GET', '/me', { headers: { cookie } })).status).toBe(401)
+    expect((await portal('POST', '/logout', null)).status).toBe(204)
   })
 
   it('refuses a link used twice, expired, forged, or another merchant’s: a clear 4xx, never a 500', async () => {
@@ -183,6 +190,28 @@ describe('signing in with an emailed link', () => {
     expect(
       (await portal('GET', '/invoices', { headers: { cookie: 'coinbook_portal=cb_portal_x' } })).status,
     ).toBe(401)
+  })
+})
+
+describe('expiry', () => {
+  it('the hourly job removes expired portal sessions and links, and an expired session is refused', async () => {
+    const lee = await createCustomer(t, shop, { name: 'Lee', email: 'lee@portal.test' })
+    const asLee = await signIn(shop, 'lee@portal.test')
+    const count = async () => {
+      const { rows } = await sql<{ n: number }>`select
+        (select count(*) from portal_sessions where customer_id = ${lee.id})::int +
+        (select count(*) from portal_tokens where customer_id = ${lee.id})::int as n`.execute(t.db)
+      return rows[0]?.n
+    }
+    expect(await count()).toBe(2)
+    t.clock.set(new Date(Date.now() + 13 * 3600_000))
+    try {
+      expect((await portal('GET', '/me', asLee)).status).toBe(401)
+      await pruneSessionsJob.handler({}, t.core)
+    } finally {
+      t.clock.reset()
+    }
+    expect(await count()).toBe(0)
   })
 })
 

@@ -179,3 +179,10 @@ export async function resolvePortalSession(db: Executor, clock: Clock, token: st
 export async function endPortalSessionByToken(db: Executor, token: string): Promise<void> {
   await db.deleteFrom('portal_sessions').where('id', '=', hashSecret(token)).execute()
 }
+
+/** Removes expired portal sessions and links; hourly job. */
+export async function prunePortalSessions(db: Executor, now: Date): Promise<number> {
+  const sessions = await db.deleteFrom('portal_sessions').where('expires_at', '<', now).executeTakeFirst()
+  const tokens = await db.deleteFrom('portal_tokens').where('expires_at', '<', now).executeTakeFirst()
+  return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows)
+}
