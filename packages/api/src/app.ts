@@ -58,6 +58,8 @@ import {
 } from './modules/portal/routes/merchant.js'
 import { portalRoutes } from './modules/portal/routes/portal.js'
 import { customerPrivacyRoutes } from './modules/privacy/routes/index.js'
+import { customerRatingRoutes } from './modules/ratings/routes/customer.js'
+import { checkoutRatingRoutes } from './modules/ratings/routes/public.js'
 import { customerReminderPolicyRoutes, reminderPolicyRoutes } from './modules/reminders/routes/index.js'
 import { segmentRoutes } from './modules/segments/routes/index.js'
 import { statusRoutes } from './modules/status/routes/index.js'
@@ -91,6 +93,7 @@ function protectedRoutes() {
     .route('/customers', paymentMethodRoutes)
     .route('/customers', customerPaymentDetailsRoutes)
     .route('/customers', customerPrivacyRoutes)
+    .route('/customers', customerRatingRoutes)
     .route('/invoices', invoiceRoutes)
     .route('/invoice-settings', invoiceSettingsRoutes)
     .route('/reminder-policy', reminderPolicyRoutes)
@@ -148,6 +151,7 @@ function apiV1() {
     .route('/', docsRoutes)
     .route('/auth', publicAuthRoutes)
     .route('/public/checkout', checkoutRoutes)
+    .route('/public/checkout', checkoutRatingRoutes)
     .route('/public/unsubscribe', unsubscribeRoutes)
     .route('/portal', portalRoutes)
     .route('/public/payment-links', publicPaymentLinkRoutes)

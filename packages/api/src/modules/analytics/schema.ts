@@ -99,6 +99,12 @@ export const overviewSchema = range
       }),
     ),
     coinMix: z.array(coinMixEntry),
+    ratings: z
+      .object({
+        average: decimal.nullable().openapi({ description: 'Mean 1–5 rating, 2 decimals; null without any' }),
+        count: z.number().int(),
+      })
+      .openapi({ description: 'Ratings payers gave in the range (every customer, whatever the filters)' }),
   })
   .openapi('AnalyticsOverview')
 

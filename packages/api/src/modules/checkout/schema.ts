@@ -1,6 +1,7 @@
 import { assetIds, networkIds } from '@coinbook/chain-watchers/registry'
 import { z } from '@hono/zod-openapi'
 import { invoiceStatus, quoteSchema } from '../invoices/schema.js'
+import { publicRatingSchema } from '../ratings/schema.js'
 
 export const tokenParam = z.object({
   token: z.string().openapi({ param: { name: 'token', in: 'path' }, description: 'The pay link token' }),
@@ -41,6 +42,8 @@ export const checkoutSchema = z
         requiredConfirmations: z.number().int(),
       }),
     ),
+    canRate: z.boolean().openapi({ description: 'Something was paid: the payer may rate it (PUT …/rating)' }),
+    rating: publicRatingSchema.nullable(),
   })
   .openapi('Checkout')
 

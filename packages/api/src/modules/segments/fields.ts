@@ -218,6 +218,27 @@ export const fields: Record<string, FieldDef> = {
     'number',
     sql`extract(epoch from (s.last_payment_at - s.first_payment_at)) / 86400 / nullif(s.payment_count - 1, 0)`,
   ),
+  // (0023) The ratings the customer gave their paid invoices (1–5).
+  rating: {
+    label: 'Average rating (1–5)',
+    type: 'number',
+    nullable: true,
+    source: {
+      on: 'customer',
+      expr: sql`(select avg(r.rating) from invoice_ratings r join invoices ri on ri.id = r.invoice_id
+        where ri.customer_id = c.id and ri.merchant_id = c.merchant_id)`,
+    },
+  },
+  lastRating: {
+    label: 'Last rating (1–5)',
+    type: 'number',
+    nullable: true,
+    source: {
+      on: 'customer',
+      expr: sql`(select r.rating from invoice_ratings r join invoices ri on ri.id = r.invoice_id
+        where ri.customer_id = c.id and ri.merchant_id = c.merchant_id order by r.updated_at desc limit 1)`,
+    },
+  },
   // Over the customer's paid invoices.
   latePaidShare: invoiceField(
     'Share of invoices paid late (0–1)',

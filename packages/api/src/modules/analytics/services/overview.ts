@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../../../context.js'
+import { ratingSummary } from '../../ratings/services/list-customer-ratings.js'
 import { ratio } from '../customer-metrics.js'
 import { rollupsServe } from '../rollups.js'
 import type { AnalyticsQuery } from '../schema.js'
@@ -41,6 +42,7 @@ export async function analyticsOverview({
     source === 'auto' && rollupsServe(scope)
       ? await overviewFromRollups(ctx.db, scope, prevFrom)
       : await overviewFromPayments(ctx.db, scope, prevFrom)
+  const ratings = await ratingSummary(ctx, from, to)
   const t = parts.totals
   const cu = parts.customers
   return {
@@ -72,6 +74,7 @@ export async function analyticsOverview({
       volume: r.volume,
       value: r.value,
     })),
+    ratings,
   }
 }
 

@@ -6,6 +6,7 @@ import { createQuote } from '../../invoices/services/create-quote.js'
 import { loadInvoice } from '../../invoices/services/get-invoice.js'
 import { presentOptionsOf } from '../../invoices/services/present.js'
 import { presentQuoteWithQr, selectQuotes } from '../../invoices/services/present-quote.js'
+import { loadPublicRating, RATEABLE } from '../../ratings/services/rate-invoice.js'
 import type { CheckoutDto } from '../schema.js'
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
@@ -73,6 +74,8 @@ export async function loadCheckout(deps: CoreDeps, token: string): Promise<Check
     accepts,
     quotes: await Promise.all(live.map((q) => presentQuoteWithQr(q, opts.now))),
     payments: publicPayments(invoice.payments),
+    canRate: (RATEABLE as readonly string[]).includes(invoice.status),
+    rating: await loadPublicRating(deps.db, found.id),
   }
 }
 

@@ -22,6 +22,7 @@ const overview: AnalyticsOverview = {
   },
   byCountry: [{ country: 'PT', revenue: '250.5', payments: 3, customers: 1 }],
   coinMix: [{ asset: 'USDT', network: 'ethereum', payments: 4, volume: '200.5', value: '200.5' }],
+  ratings: { average: '4.50', count: 2 },
 }
 const revenue: AnalyticsRevenue = {
   ...range,

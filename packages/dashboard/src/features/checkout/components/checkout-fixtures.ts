@@ -29,6 +29,8 @@ export function buildCheckout(overrides: Partial<Checkout> = {}): Checkout {
     ],
     quotes: [],
     payments: [],
+    canRate: false,
+    rating: null,
     ...overrides,
   }
 }
