@@ -188,14 +188,21 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}) {
     '/api/v1/public/*',
     rateLimit({ name: 'public', perMinute: (cfg) => cfg.RATE_LIMIT_PUBLIC_PER_MINUTE }),
   )
-  app.use(
-    '/api/v1/public/checkout/*',
-    rateLimit({
-      name: 'pay-link',
-      perMinute: (cfg) => cfg.RATE_LIMIT_PUBLIC_TOKEN_PER_MINUTE,
-      key: (c) => c.req.path.split('/')[5] ?? '',
-    }),
-  )
+  // Per token in the address: a pay link, a payment link's slug, a payer's payment-link session.
+  for (const [prefix, name] of [
+    ['checkout', 'pay-link'],
+    ['payment-links', 'payment-link'],
+    ['payment-link-sessions', 'payment-link-session'],
+  ] as const) {
+    app.use(
+      `/api/v1/public/${prefix}/*`,
+      rateLimit({
+        name,
+        perMinute: (cfg) => cfg.RATE_LIMIT_PUBLIC_TOKEN_PER_MINUTE,
+        key: (c) => c.req.path.split('/')[5] ?? '',
+      }),
+    )
+  }
   const limit = bodyLimit({
     maxSize: opts.maxBodyBytes ?? 1024 * 1024,
     onError: (c) => problemResponse(c, 'payload_too_large', 'The request body is larger than allowed'),

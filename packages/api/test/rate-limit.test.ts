@@ -47,4 +47,35 @@ describe('rate limits', () => {
     for (let i = 0; i < 6; i++) statuses.push((await checkout(`${'b'.repeat(42)}${i}`, ip)).status)
     expect(statuses).toEqual([404, 404, 404, 404, 404, 429])
   })
+
+  it('limits each payment link by its slug and each payer session by its token, apart from pay links', async () => {
+    const get = (path: string, ip: string) =>
+      t.request('GET', `/api/v1/public/${path}`, { headers: { 'x-forwarded-for': ip } })
+    const slug = 'popular-link'
+    expect((await get(`payment-links/${slug}`, '192.0.2.101')).status).toBe(404)
+    // Starting a session counts against the same slug.
+    const start = await t.request('POST', `/api/v1/public/payment-links/${slug}/sessions`, {
+      body: {},
+      headers: { 'x-forwarded-for': '192.0.2.102' },
+    })
+    expect(start.status).not.toBe(429)
+    const limited = await get(`payment-links/${slug}`, '192.0.2.103')
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('content-type')).toContain('application/problem+json')
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    // Another slug has its own count, and so does a pay link or a session token that happens to match.
+    expect((await get('payment-links/another-link', '192.0.2.104')).status).toBe(404)
+    expect((await get(`checkout/${slug}`, '192.0.2.105')).status).toBe(404)
+
+    const token = 'c'.repeat(43)
+    expect((await get(`payment-link-sessions/${token}`, '192.0.2.106')).status).toBe(404)
+    const quote = await t.request('POST', `/api/v1/public/payment-link-sessions/${token}/quote`, {
+      body: { asset: 'ETH', network: 'ethereum' },
+      headers: { 'x-forwarded-for': '192.0.2.107' },
+    })
+    expect(quote.status).not.toBe(429)
+    expect((await get(`payment-link-sessions/${token}`, '192.0.2.108')).status).toBe(429)
+    expect((await get(`payment-link-sessions/${'d'.repeat(43)}`, '192.0.2.109')).status).toBe(404)
+    expect((await get(`payment-links/${token}`, '192.0.2.110')).status).toBe(404)
+  })
 })
