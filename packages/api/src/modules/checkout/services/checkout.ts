@@ -37,10 +37,14 @@ export async function resolveToken(db: CoreDeps['db'], token: string) {
 export async function loadCheckout(deps: CoreDeps, token: string): Promise<CheckoutDto> {
   const found = await resolveToken(deps.db, token)
   const opts = presentOptionsOf(deps)
-  const invoice = await loadInvoice(deps.db, found.merchant_id, found.id, opts)
-  const preferred = (await preferredCoins(deps.db, found.merchant_id, found.customer_id)).map(
-    (c) => `${c.asset}/${c.network}`,
-  )
+  // One round trip after the token's: the invoice's own reads run side by side with these.
+  const [invoice, coins, live, rating] = await Promise.all([
+    loadInvoice(deps.db, found.merchant_id, found.id, opts),
+    preferredCoins(deps.db, found.merchant_id, found.customer_id),
+    selectQuotes(deps.db, found.id).where('q.expires_at', '>', opts.now).execute(),
+    loadPublicRating(deps.db, found.id),
+  ])
+  const preferred = coins.map((c) => `${c.asset}/${c.network}`)
   const rank = (c: { asset: string; network: string }) => {
     const i = preferred.indexOf(`${c.asset}/${c.network}`)
     return i === -1 ? preferred.length : i
@@ -49,7 +53,6 @@ export async function loadCheckout(deps: CoreDeps, token: string): Promise<Check
     .map((c, i) => ({ ...c, i }))
     .sort((a, b) => rank(a) - rank(b) || a.i - b.i)
     .map(({ asset, network }) => ({ asset, network, preferred: rank({ asset, network }) < preferred.length }))
-  const live = await selectQuotes(deps.db, found.id).where('q.expires_at', '>', opts.now).execute()
   return {
     merchantName: found.merchant_name,
     number: invoice.number,
@@ -75,7 +78,7 @@ export async function loadCheckout(deps: CoreDeps, token: string): Promise<Check
     quotes: await Promise.all(live.map((q) => presentQuoteWithQr(q, opts.now))),
     payments: publicPayments(invoice.payments),
     canRate: (RATEABLE as readonly string[]).includes(invoice.status),
-    rating: await loadPublicRating(deps.db, found.id),
+    rating,
   }
 }
 
