@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
 import { type EvmFixture, evmFixture } from '../../chain-watchers/test/evm/fixture.js'
@@ -125,6 +126,35 @@ describe('payment links paid on chain (anvil)', () => {
     ])
     const got = await t.request('GET', `/api/v1/payment-links/${link.id}`, { as: owner })
     expect(got.body.uses).toBe(1)
+
+    // Her privacy export lists both visits: each link's title, what she typed there, when, and when paid.
+    const exported = await t.app.request(`/api/v1/customers/${first.customerId}/privacy-export`, {
+      headers: owner.headers,
+    })
+    expect(exported.status).toBe(200)
+    const files = unzipSync(new Uint8Array(await exported.arrayBuffer()))
+    const doc = JSON.parse(strFromU8(files['customer.json'] as Uint8Array))
+    expect(doc.paymentLinks).toEqual([
+      {
+        linkTitle: 'Conference pass',
+        name: 'Grace Hopper',
+        email: 'Grace.Hopper@Navy.test',
+        phone: null,
+        billingAddress: null,
+        amount: '20.00',
+        currency: 'USD',
+        createdAt: expect.any(String),
+        paidAt: expect.any(String),
+      },
+      expect.objectContaining({
+        linkTitle: 'Workshop add-on',
+        name: 'G. Hopper',
+        email: 'GRACE.HOPPER@navy.TEST',
+      }),
+    ])
+    for (const visit of doc.paymentLinks) {
+      expect(Date.parse(visit.paidAt)).toBeGreaterThanOrEqual(Date.parse(visit.createdAt))
+    }
 
     const events = await t.request('GET', '/api/v1/events?limit=100', { as: owner })
     const used = events.body.data.filter((e: { type: string }) => e.type === 'payment_link.used')

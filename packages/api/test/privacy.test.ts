@@ -91,6 +91,8 @@ describe('privacy export', () => {
     expect(doc.invoices).toEqual([
       expect.objectContaining({ id: invoice.id, number: invoice.number, status: 'paid' }),
     ])
+    // No payment link's page tied to her: the list is there and empty.
+    expect(doc.paymentLinks).toEqual([])
     expect(doc.events.map((e: { type: string }) => e.type)).toContain('customer.created')
     expect(doc.auditLog.map((e: { action: string }) => e.action)).toContain('customer.wallet_added')
 

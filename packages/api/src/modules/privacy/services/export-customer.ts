@@ -7,6 +7,7 @@ import { recordCustomerAudit } from '../../customers/services/audit.js'
 import { loadLiveCustomer } from '../../customers/services/live-customers.js'
 import { neutralise } from '../../exports/formula.js'
 import { exportPayments } from '../../exports/services/export-payments.js'
+import { formatFiat } from '../../payment-links/services/present.js'
 import { getPaymentMethods } from '../../payment-methods/services/get-payment-methods.js'
 
 export interface PrivacyExportOptions {
@@ -42,7 +43,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 
 /**
  * Everything Coinbook holds about one live customer, as one zip: customer.json (the profile, metrics,
- * payment methods, subscriptions, credit, ratings, avatar, events and audit trail) and payments.csv,
+ * payment methods, subscriptions, credit, ratings, payment-link visits, avatar, events and audit trail) and payments.csv,
  * invoices.csv and messages.csv. The export itself lands in the customer's audit trail.
  */
 export async function exportCustomerData({
@@ -66,6 +67,7 @@ export async function exportCustomerData({
     subscriptions,
     credit,
     ratings,
+    linkSessions,
     avatar,
     events,
     audit,
@@ -117,6 +119,26 @@ export async function exportCustomerData({
       .where('r.merchant_id', '=', m)
       .where('i.customer_id', '=', id)
       .orderBy('r.created_at')
+      .execute(),
+    // Their visits to payment links' pages that a payment tied to them (a merge re-points these).
+    ctx.db
+      .selectFrom('payment_link_sessions as s')
+      .innerJoin('payment_links as l', 'l.id', 's.link_id')
+      .select([
+        'l.title',
+        's.name',
+        's.email',
+        's.phone',
+        's.billing_address',
+        's.amount',
+        's.currency',
+        's.created_at',
+        's.paid_at',
+      ])
+      .where('s.merchant_id', '=', m)
+      .where('s.customer_id', '=', id)
+      .orderBy('s.created_at')
+      .orderBy('s.id')
       .execute(),
     ctx.db
       .selectFrom('customer_avatars')
@@ -187,6 +209,17 @@ export async function exportCustomerData({
       comment: r.comment,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
+    })),
+    paymentLinks: linkSessions.map((s) => ({
+      linkTitle: s.title,
+      name: s.name,
+      email: s.email,
+      phone: s.phone,
+      billingAddress: s.billing_address,
+      amount: formatFiat(s.amount, s.currency),
+      currency: s.currency,
+      createdAt: s.created_at.toISOString(),
+      paidAt: iso(s.paid_at),
     })),
     avatar: avatar
       ? { contentType: avatar.content_type, size: avatar.size, updatedAt: avatar.updated_at.toISOString() }
