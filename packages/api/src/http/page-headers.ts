@@ -1,4 +1,5 @@
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from './env.js'
 
 /**
  * The policy of every page of the dashboard the server hands out: scripts, styles, fonts and requests only
@@ -39,5 +40,16 @@ export function setPageHeaders(c: Context, path: string): void {
     c.header('X-Robots-Tag', 'noindex, nofollow')
   } else {
     c.header('Cache-Control', 'no-cache')
+  }
+}
+
+/** The JSON behind a payer's page (a pay link's, a payment link's): never cached, framed, indexed or sent on as a referrer. */
+export function payerJsonHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
+    c.header('X-Robots-Tag', 'noindex, nofollow')
   }
 }

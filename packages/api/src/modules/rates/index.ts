@@ -5,6 +5,7 @@ import type { RateProvider } from './provider.js'
 
 export * from './convert.js'
 export * from './provider.js'
+export * from './quote-rate.js'
 
 /** The provider the configuration names. */
 export function createRateProvider(

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../../../http/env.js'
 import { errorResponses, jsonBody, jsonResponse } from '../../../http/openapi.js'
+import { payerJsonHeaders } from '../../../http/page-headers.js'
 import { createRouter } from '../../../http/router.js'
 import { quoteBody, quoteSchema } from '../../invoices/schema.js'
 import { checkoutSchema, tokenParam } from '../schema.js'
@@ -9,17 +8,6 @@ import { loadCheckout, quoteCheckout } from '../services/checkout.js'
 import { checkoutEvents, eventsRoute } from './events.js'
 
 const tags = ['Checkout (public)']
-
-/** The pay link's JSON is for one payer's page: never cached, framed, indexed or sent on as a referrer. */
-function checkoutHeaders(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next()
-    c.header('Cache-Control', 'no-store')
-    c.header('Referrer-Policy', 'no-referrer')
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
-    c.header('X-Robots-Tag', 'noindex, nofollow')
-  }
-}
 
 const get = createRoute({
   method: 'get',
@@ -41,7 +29,7 @@ const quote = createRoute({
 
 /** /public/checkout: no caller; the token is the capability. */
 const router = createRouter()
-router.use('*', checkoutHeaders())
+router.use('*', payerJsonHeaders())
 export const checkoutRoutes = router
   .openapi(get, async (c) => c.json(await loadCheckout(c.var.deps, c.req.valid('param').token), 200))
   .openapi(quote, async (c) =>

@@ -5,9 +5,9 @@ import { extraTokens } from '../../../config.js'
 import type { CoreDeps, ServiceContext } from '../../../context.js'
 import type { InvoiceStatus } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
-import { CoinbookError, ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
 import { allocateDepositTarget } from '../../deposit-targets/services/allocate.js'
-import { fiatDecimals, RateUnavailableError } from '../../rates/index.js'
+import { fiatDecimals, rateForQuote } from '../../rates/index.js'
 import { coinAmountFor, formatMinor, toMinor } from '../money.js'
 import type { QuoteDto, QuoteInput } from '../schema.js'
 import type { Coin } from './billing.js'
@@ -77,21 +77,7 @@ export async function createQuote({
 
   // Priced before the transaction: the invoice stays locked only for database work.
   const now = deps.clock.now()
-  let rate: { rate: string; source: string }
-  try {
-    rate = await deps.rates.getRate({ asset, fiat: first.currency, at: now })
-  } catch (err) {
-    if (err instanceof RateUnavailableError)
-      throw new CoinbookError(
-        'rate_unavailable',
-        `No ${asset} price in ${first.currency} right now; try again shortly`,
-        {
-          cause: err,
-          details: { asset, currency: first.currency },
-        },
-      )
-    throw err
-  }
+  const rate = await rateForQuote(deps.rates, { asset, fiat: first.currency, at: now })
 
   const quoteId = await inTransaction(ctx.db, async (trx) => {
     const invoice = await lockInvoice(trx, ctx.merchantId, invoiceId)

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { MiddlewareHandler } from 'hono'
-import type { AppEnv } from '../../../http/env.js'
 import { errorResponses, jsonBody, jsonResponse, problemSchema } from '../../../http/openapi.js'
+import { payerJsonHeaders } from '../../../http/page-headers.js'
 import { createRouter } from '../../../http/router.js'
 import { quoteBody, quoteSchema } from '../../invoices/schema.js'
 import {
@@ -20,17 +19,6 @@ const tags = ['Payment links (public)']
 const gone = {
   description: 'Disabled, expired or used up (`reason`: disabled | expired | used_up)',
   content: { 'application/problem+json': { schema: problemSchema } },
-}
-
-/** The payer's JSON is for one page: never cached, framed, indexed or sent on as a referrer. */
-function publicHeaders(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next()
-    c.header('Cache-Control', 'no-store')
-    c.header('Referrer-Policy', 'no-referrer')
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
-    c.header('X-Robots-Tag', 'noindex, nofollow')
-  }
 }
 
 const getLink = createRoute({
@@ -82,7 +70,7 @@ const quote = createRoute({
 
 /** /public/payment-links: no caller; the slug is the capability. */
 const links = createRouter()
-links.use('*', publicHeaders())
+links.use('*', payerJsonHeaders())
 export const publicPaymentLinkRoutes = links
   .openapi(getLink, async (c) => c.json(await loadPublicLink(c.var.deps, c.req.valid('param').slug), 200))
   .openapi(start, async (c) =>
@@ -91,7 +79,7 @@ export const publicPaymentLinkRoutes = links
 
 /** /public/payment-link-sessions: the payer's session token is the capability. */
 const sessions = createRouter()
-sessions.use('*', publicHeaders())
+sessions.use('*', payerJsonHeaders())
 export const publicPaymentLinkSessionRoutes = sessions
   .openapi(getSession, async (c) => c.json(await loadSession(c.var.deps, c.req.valid('param').token), 200))
   .openapi(quote, async (c) =>

@@ -3,11 +3,11 @@ import { v7 as uuidv7 } from 'uuid'
 import { extraTokens } from '../../../config.js'
 import type { CoreDeps, ServiceContext } from '../../../context.js'
 import { inTransaction } from '../../../db/transaction.js'
-import { CoinbookError, ConflictError, ValidationError } from '../../../errors.js'
+import { ConflictError, ValidationError } from '../../../errors.js'
 import { allocatePayerTarget } from '../../deposit-targets/services/allocate.js'
 import { coinAmountFor, formatMinor, toMinor } from '../../invoices/money.js'
 import type { QuoteDto, QuoteInput } from '../../invoices/schema.js'
-import { fiatDecimals, RateUnavailableError } from '../../rates/index.js'
+import { fiatDecimals, rateForQuote } from '../../rates/index.js'
 import { assertLinkOpen } from './public-link.js'
 import { loadSession, presentSessionQuote, resolveSession, selectSessionQuotes } from './session-state.js'
 
@@ -65,21 +65,7 @@ export async function quoteSession(
     .executeTakeFirst()
   if (reusable) return presentSessionQuote(reusable, now)
 
-  let rate: { rate: string; source: string }
-  try {
-    rate = await deps.rates.getRate({ asset, fiat: s.currency, at: now })
-  } catch (err) {
-    if (err instanceof RateUnavailableError)
-      throw new CoinbookError(
-        'rate_unavailable',
-        `No ${asset} price in ${s.currency} right now; try again shortly`,
-        {
-          cause: err,
-          details: { asset, currency: s.currency },
-        },
-      )
-    throw err
-  }
+  const rate = await rateForQuote(deps.rates, { asset, fiat: s.currency, at: now })
   const amount = coinAmountFor(due, fd, rate.rate, decimals)
   const ctx: ServiceContext = {
     db: deps.db,
