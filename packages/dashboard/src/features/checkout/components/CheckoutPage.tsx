@@ -10,6 +10,7 @@ import { InvalidLink } from './InvalidLink'
 import { InvoiceSummary } from './InvoiceSummary'
 import { PaymentStatus } from './PaymentStatus'
 import { QuotePanel } from './QuotePanel'
+import { RatePayment } from './RatePayment'
 import '../checkout.css'
 
 export interface CheckoutPageProps {
@@ -73,6 +74,9 @@ export function CheckoutPage({ token, pollIntervalMs }: CheckoutPageProps) {
         )
       ) : null}
       {quote.isError ? <ErrorAlert error={quote.error} title="No quote for this coin" /> : null}
+      {data.canRate ? (
+        <RatePayment key={data.rating?.updatedAt ?? 'new'} token={token} rating={data.rating} />
+      ) : null}
       <InvoiceSummary checkout={data} />
       <footer className="checkout__footer checkout-muted">Secured by Coinbook</footer>
     </main>

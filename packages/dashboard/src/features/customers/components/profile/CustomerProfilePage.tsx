@@ -14,6 +14,8 @@ import { CustomerCommunicationsTab } from '../../../messages/components/Customer
 import { PaymentMethodsTab } from '../../../payment-methods/components/PaymentMethodsTab'
 import { CustomerPaymentsTab } from '../../../payments/components/CustomerPaymentsTab'
 import { PaymentDetailsRequestPanel } from '../../../portal/components/PaymentDetailsRequestPanel'
+import { CustomerRatingsPanel } from '../../../privacy/components/CustomerRatingsPanel'
+import { PrivacyActions } from '../../../privacy/components/PrivacyActions'
 import { useCustomer, useDeleteCustomer } from '../../hooks/queries'
 import { AddressesTab } from './AddressesTab'
 import { NotesTab } from './NotesTab'
@@ -72,7 +74,12 @@ export function CustomerProfilePage() {
     <>
       <Flash />
       <DocumentTitle title={c.name} />
-      <ProfileHeader customer={c} canWrite={me.role !== 'viewer'} onDelete={() => setConfirming(true)} />
+      <ProfileHeader
+        customer={c}
+        canWrite={me.role !== 'viewer'}
+        onDelete={() => setConfirming(true)}
+        extraActions={<PrivacyActions customer={c} canErase={me.role !== 'viewer'} />}
+      />
       <Tabs
         label="Customer sections"
         idPrefix="customer"
@@ -83,7 +90,12 @@ export function CustomerProfilePage() {
         }
       />
       <TabPanel idPrefix="customer" id={tab}>
-        {tab === 'overview' ? <OverviewTab customer={c} /> : null}
+        {tab === 'overview' ? (
+          <>
+            <OverviewTab customer={c} />
+            <CustomerRatingsPanel customerId={c.id} />
+          </>
+        ) : null}
         {tab === 'payments' ? <CustomerPaymentsTab customer={c} /> : null}
         {tab === 'invoices' ? <CustomerInvoicesTab customer={c} /> : null}
         {tab === 'payment-methods' ? (

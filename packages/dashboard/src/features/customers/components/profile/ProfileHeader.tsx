@@ -1,29 +1,27 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { EditIcon, TrashIcon } from '../../../../ui/icons'
+import type { Avatar } from '../../../privacy/api'
+import { CustomerAvatar } from '../../../privacy/components/CustomerAvatar'
 import type { CustomerDto } from '../../api'
 import { typeLabel } from '../../labels'
 import { StatusBadge, TierBadge } from '../CustomerBadges'
 
 export interface ProfileHeaderProps {
-  customer: CustomerDto
+  customer: CustomerDto & { avatar?: Avatar | null | undefined }
   onDelete: () => void
   canWrite: boolean
-}
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/)
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?'
+  /** More actions after Delete (export, erase). */
+  extraActions?: ReactNode
 }
 
 /** Who the customer is at a glance, and what can be done with them. */
-export function ProfileHeader({ customer, onDelete, canWrite }: ProfileHeaderProps) {
+export function ProfileHeader({ customer, onDelete, canWrite, extraActions }: ProfileHeaderProps) {
   const c = customer
   return (
     <header className="profile-header">
       <div className="profile-header__identity">
-        <span className="avatar avatar--large" aria-hidden="true">
-          {initials(c.name)}
-        </span>
+        <CustomerAvatar customer={c} canWrite={canWrite} />
         <div>
           <div className="page-header__breadcrumb">
             <Link to="/customers">Customers</Link>
@@ -59,8 +57,11 @@ export function ProfileHeader({ customer, onDelete, canWrite }: ProfileHeaderPro
             <TrashIcon />
             Delete
           </button>
+          {extraActions}
         </div>
-      ) : null}
+      ) : (
+        <div className="page-header__actions">{extraActions}</div>
+      )}
     </header>
   )
 }
