@@ -122,7 +122,13 @@ describe('payment links paid on chain (anvil)', () => {
     ])
     const secondUses = await t.request('GET', `/api/v1/payment-links/${other.id}/uses`, { as: owner })
     expect(secondUses.body.data).toEqual([
-      expect.objectContaining({ customerId: first.customerId, customerMatched: true }),
+      // The profile's name, not the 'G. Hopper' typed on this page.
+      expect.objectContaining({
+        customerId: first.customerId,
+        customerName: 'Grace Hopper',
+        customerMatched: true,
+        name: 'G. Hopper',
+      }),
     ])
     const got = await t.request('GET', `/api/v1/payment-links/${link.id}`, { as: owner })
     expect(got.body.uses).toBe(1)

@@ -101,6 +101,7 @@ export const paymentLinkUseSchema = z
   .object({
     sessionId: z.uuid(),
     customerId: z.uuid(),
+    customerName: z.string().openapi({ description: 'The profile’s name now (not what the payer typed)' }),
     customerMatched: z.boolean().openapi({ description: 'true: an existing profile was matched by email' }),
     name: z.string().nullable(),
     email: z.string().nullable(),

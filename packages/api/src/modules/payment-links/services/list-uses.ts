@@ -9,12 +9,14 @@ import { formatFiat } from './present.js'
 export async function listPaymentLinkUses(ctx: ServiceContext, id: string): Promise<PaymentLinkUseDto[]> {
   await loadLinkRow(ctx.db, ctx.merchantId, id)
   const sessions = await ctx.db
-    .selectFrom('payment_link_sessions')
-    .selectAll()
-    .where('merchant_id', '=', ctx.merchantId)
-    .where('link_id', '=', id)
-    .where('paid_at', 'is not', null)
-    .orderBy('paid_at', 'desc')
+    .selectFrom('payment_link_sessions as s')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .selectAll('s')
+    .select('c.name as customer_name')
+    .where('s.merchant_id', '=', ctx.merchantId)
+    .where('s.link_id', '=', id)
+    .where('s.paid_at', 'is not', null)
+    .orderBy('s.paid_at', 'desc')
     .limit(1000)
     .$narrowType<{ customer_id: string; paid_at: Date }>()
     .execute()
@@ -44,6 +46,7 @@ export async function listPaymentLinkUses(ctx: ServiceContext, id: string): Prom
   return sessions.map((s) => ({
     sessionId: s.id,
     customerId: s.customer_id,
+    customerName: s.customer_name,
     customerMatched: s.customer_matched === true,
     name: s.name,
     email: s.email,

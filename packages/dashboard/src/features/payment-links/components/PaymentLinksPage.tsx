@@ -14,6 +14,7 @@ import { useCurrentMe } from '../../auth/hooks/useMe'
 import { type PaymentLink, type PaymentLinkStatus, STATUS_LABELS } from '../api'
 import { usePaymentLinks, useSetPaymentLinkDisabled } from '../hooks/queries'
 import { PaymentLinkFormDialog } from './PaymentLinkFormDialog'
+import { PaymentLinkPayersDialog } from './PaymentLinkPayersDialog'
 
 const TONES: Record<PaymentLinkStatus, BadgeTone> = {
   active: 'success',
@@ -29,10 +30,11 @@ const statusOptions = (Object.keys(STATUS_LABELS) as PaymentLinkStatus[]).map((v
 interface PaymentLinksTableProps {
   links: readonly PaymentLink[]
   onDisable?: ((link: PaymentLink, disabled: boolean) => void) | undefined
+  onShowPayers: (link: PaymentLink) => void
   busy: boolean
 }
 
-function PaymentLinksTable({ links, onDisable, busy }: PaymentLinksTableProps) {
+function PaymentLinksTable({ links, onDisable, onShowPayers, busy }: PaymentLinksTableProps) {
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Payment links">
@@ -77,6 +79,14 @@ function PaymentLinksTable({ links, onDisable, busy }: PaymentLinksTableProps) {
                   <CopyButton value={url} label={`Copy the link of ${l.title}`} />
                 </td>
                 <td className="nowrap">
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    aria-label={`Payers of ${l.title}`}
+                    onClick={() => onShowPayers(l)}
+                  >
+                    Payers
+                  </button>
                   {onDisable ? (
                     <button
                       type="button"
@@ -105,6 +115,7 @@ export function PaymentLinksPage() {
   const [creating, setCreating] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const [status, setStatus] = useState<PaymentLinkStatus | undefined>()
+  const [payersOf, setPayersOf] = useState<PaymentLink | null>(null)
   const links = usePaymentLinks(status)
   const disable = useSetPaymentLinkDisabled()
   const newButton = canWrite ? (
@@ -155,6 +166,7 @@ export function PaymentLinksPage() {
           <PaymentLinksTable
             links={links.data}
             busy={disable.isPending}
+            onShowPayers={setPayersOf}
             onDisable={
               canWrite
                 ? (link, to) =>
@@ -174,6 +186,7 @@ export function PaymentLinksPage() {
           />
         )}
       </section>
+      <PaymentLinkPayersDialog link={payersOf} onClose={() => setPayersOf(null)} />
       <PaymentLinkFormDialog
         open={creating}
         onClose={() => setCreating(false)}

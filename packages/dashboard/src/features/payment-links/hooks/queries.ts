@@ -3,6 +3,7 @@ import {
   type CreatePaymentLinkInput,
   createPaymentLink,
   listPaymentLinks,
+  listPaymentLinkUses,
   type PaymentLinkStatus,
   updatePaymentLink,
 } from '../api'
@@ -12,6 +13,15 @@ export function usePaymentLinks(status?: PaymentLinkStatus) {
     queryKey: ['payment-links', 'list', status ?? 'all'],
     queryFn: ({ signal }) => listPaymentLinks(status ? { status } : {}, signal),
     placeholderData: keepPreviousData,
+  })
+}
+
+/** The payers of one link (GET /payment-links/{id}/uses); nothing is fetched while id is null. */
+export function usePaymentLinkUses(id: string | null) {
+  return useQuery({
+    queryKey: ['payment-links', 'uses', id],
+    queryFn: ({ signal }) => listPaymentLinkUses(id as string, signal),
+    enabled: id !== null,
   })
 }
 
