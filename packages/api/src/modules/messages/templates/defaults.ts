@@ -77,8 +77,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, EmailTemplate> = {
     'Receipt for invoice {{invoice.number}}',
     'Payment received',
     'Hello {{customer.name}}, we received your payment of {{payment.amount}} {{payment.asset}}. Thank you!',
-    'Keep this email as your receipt. How was paying? The link below lets you rate it.',
-    'Rate this payment',
+    'Keep this email as your receipt.',
   ),
   partial_payment: t(
     'Part of invoice {{invoice.number}} paid: {{invoice.amountDue}} {{invoice.currency}} remains',
