@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_TEMPLATES } from '../src/modules/messages/templates/defaults.js'
+import { renderEmail } from '../src/modules/messages/templates/render.js'
 import { payInvoice } from './analytics.js'
 import { createCustomer, customersPath } from './factories.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
@@ -155,5 +157,23 @@ describe('ratings', () => {
       .where('invoice_id', '=', a.id)
       .execute()
     expect(kept).toEqual([{ rating: 5, comment: null }])
+  })
+})
+
+describe('the receipt', () => {
+  it('links to the pay page, where the payer rates the payment', async () => {
+    const email = await renderEmail({
+      kind: 'receipt',
+      template: DEFAULT_TEMPLATES.receipt,
+      variables: {
+        customer: { name: 'Ana' },
+        invoice: { number: 'INV-000007', total: '100.00', currency: 'USD' },
+        payment: { amount: '100', asset: 'USDT', network: 'tron', txHash: 'abc' },
+        payLink: 'https://crm.example.com/pay/tok',
+      },
+      merchantName: 'Acme',
+    })
+    expect(email.text).toContain('Rate this payment: https://crm.example.com/pay/tok')
+    expect(email.html).toContain('href="https://crm.example.com/pay/tok"')
   })
 })

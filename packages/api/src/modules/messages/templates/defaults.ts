@@ -77,7 +77,8 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, EmailTemplate> = {
     'Receipt for invoice {{invoice.number}}',
     'Payment received',
     'Hello {{customer.name}}, we received your payment of {{payment.amount}} {{payment.asset}}. Thank you!',
-    'Keep this email as your receipt.',
+    'Keep this email as your receipt. How was paying? The link below lets you rate it.',
+    'Rate this payment',
   ),
   partial_payment: t(
     'Part of invoice {{invoice.number}} paid: {{invoice.amountDue}} {{invoice.currency}} remains',

@@ -80,6 +80,8 @@ describe('AnalyticsPage', () => {
     expect(within(summary).getByText('1 failed')).toBeTruthy()
     expect(within(summary).getByText('2 new · 0 returning')).toBeTruthy()
     expect(within(summary).getByText('50%')).toBeTruthy()
+    expect(within(summary).getByText('Average rating').nextSibling?.textContent).toBe('4.50 / 5')
+    expect(within(summary).getByText('2 ratings from payers')).toBeTruthy()
     expect(screen.getByRole('rowheader', { name: /USDT/ })).toBeTruthy()
     expect(screen.getByRole('rowheader', { name: 'Portugal' })).toBeTruthy()
     const cohort = screen.getByRole('row', { name: /2026-01/ })

@@ -29,6 +29,11 @@ export function SummaryCards({ overview }: SummaryCardsProps) {
     },
     { label: 'Revenue per paying customer', value: formatMoneyOrDash(t.revenuePerPayingCustomer, currency) },
     { label: 'Repeat customers', value: formatRate(t.repeatCustomerRate), hint: '2 or more payments' },
+    {
+      label: 'Average rating',
+      value: overview.ratings.average ? `${overview.ratings.average} / 5` : '—',
+      hint: `${overview.ratings.count} ${overview.ratings.count === 1 ? 'rating' : 'ratings'} from payers`,
+    },
   ]
   return (
     <section className="stats" aria-label="Summary">
