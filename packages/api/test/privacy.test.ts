@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { strFromU8, unzipSync } from 'fflate'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -404,5 +405,35 @@ describe('avatars', () => {
       .where('customer_id', '=', customer.id)
       .execute()
     expect(left).toEqual([])
+  })
+})
+
+describe('erasing what the portal and payment links hold', () => {
+  it('ends portal links and sessions and blanks what the payer typed on a payment link', async () => {
+    const owner = await t.signup()
+    const customer = await createCustomer(t, owner, { name: 'Link Payer', email: 'link@privacy.test' })
+    const m = owner.merchantId
+    const linkId = randomUUID()
+    await sql`insert into payment_links (id, merchant_id, slug, title, currency, accepts)
+      values (${linkId}, ${m}, ${`l-${linkId}`}, 'Donation', 'USD', '[]'::jsonb)`.execute(t.db)
+    await sql`insert into payment_link_sessions (id, merchant_id, link_id, token, name, email, phone, amount, currency, customer_id)
+      values (${randomUUID()}, ${m}, ${linkId}, ${`tok-${linkId}`}, 'Link Payer', 'link@privacy.test', '+351 1', 5, 'USD', ${customer.id})`.execute(
+      t.db,
+    )
+    await sql`insert into portal_sessions (id, merchant_id, customer_id, expires_at)
+      values (${`s-${linkId}`}, ${m}, ${customer.id}, now() + interval '1 day')`.execute(t.db)
+
+    const res = await t.request('POST', `${customersPath(customer.id)}/erase`, {
+      as: owner,
+      body: { confirm: true },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const sessions = await sql<{ name: string | null; email: string | null; phone: string | null }>`
+      select name, email::text, phone from payment_link_sessions where customer_id = ${customer.id}`.execute(
+      t.db,
+    )
+    expect(sessions.rows).toEqual([{ name: null, email: null, phone: null }])
+    const portal = await sql`select 1 from portal_sessions where customer_id = ${customer.id}`.execute(t.db)
+    expect(portal.rows).toEqual([])
   })
 })

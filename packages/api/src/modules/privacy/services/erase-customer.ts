@@ -17,9 +17,10 @@ export interface EraseResult {
  * no personal field; only its country, which the analytics rollups group by and which names no one), so
  * payments, invoices, credit, customer_stats and the rollups are untouched and every total adds up as
  * before. What describes the person goes: profile fields, preferred coins, payer wallets, refund addresses,
- * opt-outs, the reminder override, the avatar, rating comments, message bodies and addresses, the data of
- * their events and of earlier audit entries. Open subscriptions are canceled (no one left to bill), pay
- * links stop working, queued mail is suppressed, and the email is free for a new customer.
+ * opt-outs, the reminder override, the avatar, portal links and sessions, what they typed on payment links,
+ * rating comments, message bodies and addresses, the data of their events and of earlier audit entries.
+ * Open subscriptions are canceled (no one left to bill), pay links stop working, queued mail is suppressed,
+ * and the email is free for a new customer.
  */
 export async function eraseCustomer({
   ctx,
@@ -87,6 +88,10 @@ export async function eraseCustomer({
       'message_opt_outs',
       'reminder_policies',
       'customer_avatars',
+      // The customer portal: their sign-in links, sessions and the payment-details request (0022).
+      'portal_tokens',
+      'portal_sessions',
+      'payment_details_requests',
     ] as const) {
       count(
         table,
@@ -119,6 +124,16 @@ export async function eraseCustomer({
     // What they typed on payment links' pages: the sessions stay (the links' uses) without it.
     count(
       'payment_link_sessions',
+      await trx
+        .updateTable('payment_link_sessions')
+        .set({ name: null, email: null, phone: null, billing_address: null })
+        .where('merchant_id', '=', m)
+        .where('customer_id', '=', id)
+        .executeTakeFirst(),
+    )
+    // What they typed on a payment link's page (0021); the session stays for the link's use count.
+    count(
+      'paymentLinkSessions',
       await trx
         .updateTable('payment_link_sessions')
         .set({ name: null, email: null, phone: null, billing_address: null })
