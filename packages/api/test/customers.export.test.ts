@@ -67,7 +67,18 @@ function trickyProfile(overrides: Record<string, unknown> = {}) {
 
 /** What must survive a round trip: everything but what Coinbook assigns or computes. */
 function comparable(c: Record<string, unknown>) {
-  const { id, createdAt, updatedAt, source, lifetimeValue, paymentCount, lastPaymentAt, ...rest } = c
+  const {
+    id,
+    createdAt,
+    updatedAt,
+    source,
+    lifetimeValue,
+    paymentCount,
+    lastPaymentAt,
+    lastActivityAt,
+    outstanding,
+    ...rest
+  } = c
   return rest
 }
 
@@ -185,10 +196,13 @@ describe('exporting customers', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))
-    // The list's own objects, in the list's order (newest first).
+    // The list's own objects, in the list's order (newest first), without the list's activity columns
+    // (outstanding invoices and last activity are read per page for the table, not part of the profile).
     const listed = (await listCustomers(t, owner)).body.data
     expect(listed.map((c: { id: string }) => c.id)).toEqual([b.id, a.id])
-    expect(lines).toEqual(listed)
+    expect(lines).toEqual(
+      listed.map(({ lastActivityAt: _l, outstanding: _o, ...c }: Record<string, unknown>) => c),
+    )
     const viaPath = await download(owner, '/api/v1/customers/export.jsonl')
     expect(viaPath.text).toBe(viaQuery.text)
   })

@@ -68,8 +68,9 @@ describe('creating and reading a customer', () => {
 
     const read = await t.request('GET', customersPath(c.id), { as: owner })
     expect(read.status).toBe(200)
-    // The same customer, with their metrics (test/analytics.metrics.test.ts pins those).
-    const { metrics, ...customer } = read.body
+    // The same customer, with their metrics (test/analytics.metrics.test.ts pins those) and avatar (none yet).
+    const { metrics, avatar, ...customer } = read.body
+    expect(avatar).toBeNull()
     expect(customer).toEqual(c)
     expect(metrics).toMatchObject({ lifetimeValue: '0', paymentCount: 0, successRate: null })
   })
@@ -146,7 +147,11 @@ describe('updating a customer', () => {
       billingAddress: { city: 'Lyon', country: 'FR' },
     })
     expect(res.body.updatedAt > c.updatedAt).toBe(true)
-    const { metrics: _, ...read } = (await t.request('GET', customersPath(c.id), { as: owner })).body
+    const {
+      metrics: _,
+      avatar: _avatar,
+      ...read
+    } = (await t.request('GET', customersPath(c.id), { as: owner })).body
     expect(read).toEqual(res.body)
   })
 
