@@ -18,7 +18,25 @@ export function selectQuotes(db: Executor, invoiceId: string) {
 
 export type QuoteRow = Awaited<ReturnType<ReturnType<typeof selectQuotes>['executeTakeFirstOrThrow']>>
 
-export function presentQuote(row: QuoteRow, now: Date): Omit<QuoteDto, 'qrSvg'> {
+/** The columns a quote is shown from, in whichever table it lives (invoice quotes, payment-link quotes). */
+export type QuoteFields = Pick<
+  QuoteRow,
+  | 'id'
+  | 'asset'
+  | 'network'
+  | 'display_address'
+  | 'memo'
+  | 'reference'
+  | 'amount'
+  | 'decimals'
+  | 'fiat_amount'
+  | 'currency'
+  | 'rate'
+  | 'uri'
+  | 'expires_at'
+>
+
+export function presentQuote(row: QuoteFields, now: Date): Omit<QuoteDto, 'qrSvg'> {
   const fd = fiatDecimals(row.currency)
   return {
     id: row.id,
@@ -38,7 +56,7 @@ export function presentQuote(row: QuoteRow, now: Date): Omit<QuoteDto, 'qrSvg'> 
 }
 
 /** A quote with its QR code, ready to show a payer. */
-export async function presentQuoteWithQr(row: QuoteRow, now: Date): Promise<QuoteDto> {
+export async function presentQuoteWithQr(row: QuoteFields, now: Date): Promise<QuoteDto> {
   const quote = presentQuote(row, now)
   return { ...quote, qrSvg: await qrSvg(quote.uri) }
 }

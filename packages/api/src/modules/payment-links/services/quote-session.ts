@@ -7,9 +7,10 @@ import { ConflictError, ValidationError } from '../../../errors.js'
 import { allocatePayerTarget } from '../../deposit-targets/services/allocate.js'
 import { coinAmountFor, formatMinor, toMinor } from '../../invoices/money.js'
 import type { QuoteDto, QuoteInput } from '../../invoices/schema.js'
+import { presentQuoteWithQr } from '../../invoices/services/present-quote.js'
 import { fiatDecimals, rateForQuote } from '../../rates/index.js'
 import { assertLinkOpen } from './public-link.js'
-import { loadSession, presentSessionQuote, resolveSession, selectSessionQuotes } from './session-state.js'
+import { loadSession, resolveSession, selectSessionQuotes } from './session-state.js'
 
 // A quote about to expire is not handed out again: the payer needs time to send.
 const REUSE_MARGIN_MS = 2 * 60_000
@@ -63,7 +64,7 @@ export async function quoteSession(
     .where('q.network', '=', network)
     .where('q.expires_at', '>', new Date(now.getTime() + REUSE_MARGIN_MS))
     .executeTakeFirst()
-  if (reusable) return presentSessionQuote(reusable, now)
+  if (reusable) return presentQuoteWithQr(reusable, now)
 
   const rate = await rateForQuote(deps.rates, { asset, fiat: s.currency, at: now })
   const amount = coinAmountFor(due, fd, rate.rate, decimals)
@@ -103,5 +104,5 @@ export async function quoteSession(
     return id
   })
   const row = await selectSessionQuotes(deps.db, s.id).where('q.id', '=', quoteId).executeTakeFirstOrThrow()
-  return presentSessionQuote(row, now)
+  return presentQuoteWithQr(row, now)
 }

@@ -1,9 +1,7 @@
-import { type AssetId, formatUnits, type NetworkId, qrSvg } from '@coinbook/chain-watchers'
+import { type AssetId, formatUnits, type NetworkId } from '@coinbook/chain-watchers'
 import type { CoreDeps, Executor } from '../../../context.js'
 import { NotFoundError } from '../../../errors.js'
-import { formatMinor, toMinor } from '../../invoices/money.js'
-import type { QuoteDto } from '../../invoices/schema.js'
-import { fiatDecimals } from '../../rates/index.js'
+import { presentQuoteWithQr } from '../../invoices/services/present-quote.js'
 import type { SessionDto } from '../schema.js'
 import { formatFiat, type PaymentLinkRow } from './present.js'
 
@@ -48,28 +46,6 @@ export function selectSessionQuotes(db: Executor, sessionId: string) {
     .orderBy('q.id', 'desc')
 }
 
-type QuoteRow = Awaited<ReturnType<ReturnType<typeof selectSessionQuotes>['executeTakeFirstOrThrow']>>
-
-export async function presentSessionQuote(row: QuoteRow, now: Date): Promise<QuoteDto> {
-  const fd = fiatDecimals(row.currency)
-  return {
-    id: row.id,
-    asset: row.asset as AssetId,
-    network: row.network as NetworkId,
-    address: row.display_address,
-    memo: row.memo,
-    reference: row.reference,
-    amount: formatUnits(BigInt(row.amount), row.decimals),
-    fiatAmount: formatMinor(toMinor(row.fiat_amount, fd), fd),
-    currency: row.currency,
-    rate: row.rate,
-    uri: row.uri,
-    qrSvg: await qrSvg(row.uri),
-    expiresAt: row.expires_at.toISOString(),
-    expired: row.expires_at.getTime() <= now.getTime(),
-  }
-}
-
 /**
  * GET /public/payment-link-sessions/{token}: what the payer's page shows. Paid once the confirmed
  * payments to one quote's target reach that quote's amount; seen while any payment is on chain.
@@ -111,7 +87,7 @@ export async function loadSession(deps: Pick<CoreDeps, 'db' | 'clock'>, token: s
     currency: s.currency,
     accepts: s.accepts as SessionDto['accepts'],
     status: paid ? 'paid' : seen ? 'seen' : 'awaiting_payment',
-    quote: latest ? await presentSessionQuote(latest, now) : null,
+    quote: latest ? await presentQuoteWithQr(latest, now) : null,
     payments: payments.map((p) => ({
       asset: p.asset as AssetId,
       network: p.network as NetworkId,

@@ -131,16 +131,6 @@ export async function eraseCustomer({
         .where('customer_id', '=', id)
         .executeTakeFirst(),
     )
-    // What they typed on a payment link's page (0021); the session stays for the link's use count.
-    count(
-      'paymentLinkSessions',
-      await trx
-        .updateTable('payment_link_sessions')
-        .set({ name: null, email: null, phone: null, billing_address: null })
-        .where('merchant_id', '=', m)
-        .where('customer_id', '=', id)
-        .executeTakeFirst(),
-    )
     // The invoices stay (the merchant's books) but no longer open for anyone: the pay link was the payer's.
     count(
       'invoices',
