@@ -3,8 +3,10 @@
  * native payments over a few blocks; a watch set of 1,000,000 addresses. Times fetching and parsing the
  * same data without the adapter — bare fetch + JSON.parse, and viem's getLogs/getBlock with its decoding —
  * against adapter.scan, with native scanning off (tokens only) and on. Two match rates: 1% of the token
- * recipients watched (they sit in ~40 of the 100 batch transactions, each of which costs a receipt) and
- * 0.1%. Prints figures, asserts nothing. From packages/chain-watchers: `npx tsx bench/evm-scan.bench.ts`.
+ * recipients watched (one in each of 50 of the 100 batch transactions; token payments cost no receipt, their
+ * ordinal among the transaction's token logs is their identity) and 0.1%; with native scanning, each of the
+ * 20 watched native payments costs a receipt (its status and fee). Prints figures, asserts nothing. From
+ * packages/chain-watchers: `npx tsx bench/evm-scan.bench.ts`.
  */
 import { randomBytes } from 'node:crypto'
 import {

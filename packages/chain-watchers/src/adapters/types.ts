@@ -21,8 +21,9 @@ export type TransferStatus = 'pending' | 'confirmed' | 'failed'
 /**
  * One movement of value to an address, as a chain shows it. `(network, txHash, eventIndex)` identifies it
  * forever: eventIndex is stable when the same transaction is mined again in another block after a reorg
- * (EVM: 0 for the native value, 1 + the log's position in the receipt for tokens; Bitcoin: the output
- * index).
+ * (EVM: 0 for the native value, 1 + the log's ordinal among the transaction's Transfer logs of the
+ * adapter's tokens for tokens — what eth_getLogs over those tokens shows without the receipt; Bitcoin: the
+ * output index).
  */
 export interface TransferEvent {
   network: NetworkId
@@ -42,7 +43,8 @@ export interface TransferEvent {
   amount: bigint
   /**
    * The network fee of the whole transaction, in base units of the network's native asset, where the
-   * chain tells it without extra reads (EVM gasUsed × effectiveGasPrice, Bitcoin inputs − outputs, Tron
+   * chain tells it without extra reads (EVM gasUsed × effectiveGasPrice from the receipt: verify and the
+   * scan's native payments, not the scan's token payments, which need no receipt; Bitcoin inputs − outputs, Tron
    * TransactionInfo.fee, Solana meta.fee, TON total fees); undefined when it was not read. Every transfer
    * of one transaction carries the same fee.
    */
@@ -76,6 +78,12 @@ export interface ChainAdapter {
   confirmations(event: TransferEvent, head: ChainHead): number
   /** Whether the block is still on the canonical chain. */
   isCanonical(block: BlockRef): Promise<boolean>
+  /**
+   * The network fee of mined transactions by lowercase hash, for the events a scan returned without one
+   * (EVM token payments); a transaction not mined is left out. Absent where scans always tell the fee or
+   * only verify can.
+   */
+  fees?(txHashes: readonly string[]): Promise<Map<string, bigint>>
 }
 
 /**

@@ -62,6 +62,27 @@ describe('evm adapter under faults', () => {
     }
   })
 
+  it('numbers token transfers the same when a node sends the logs out of order', async () => {
+    const proxy = await startRpcProxy(f.anvil.url, {
+      rewrite: (call, reply) =>
+        call.method === 'eth_getLogs' ? { ...reply, result: [...reply.result].reverse() } : reply,
+    })
+    try {
+      const shuffled = f.adapterWith({ rpc: { urls: [proxy.url], ...fastRetries } })
+      const clean = await f.adapter.scan(from, to, watch)
+      // The batch's transfers to alice and bob are its 1st and 3rd token logs.
+      expect(clean.events.map((e) => [e.asset, e.eventIndex])).toEqual([
+        ['ETH', 0],
+        ['USDT', 1],
+        ['USDT', 3],
+        ['USDC', 1],
+      ])
+      expect(await shuffled.scan(from, to, watch)).toEqual(clean)
+    } finally {
+      await proxy.close()
+    }
+  })
+
   it('gives up with RpcUnavailableError when every URL keeps failing', async () => {
     const proxy = await startRpcProxy(f.anvil.url, { fault: () => 503 })
     try {

@@ -2,6 +2,7 @@ import { parseEther, parseUnits } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../src/errors.js'
 import { customerAddress, type EvmFixture, evmFixture, watchSetOf } from './fixture.js'
+import { startRpcProxy } from './rpc-proxy.js'
 
 let f: EvmFixture
 beforeAll(async () => {
@@ -55,7 +56,7 @@ describe('evm scan', () => {
         from: f.payer.toLowerCase(),
         to: bob.toLowerCase(),
         amount: 25_500_000n,
-        fee: await f.payerSpentIn(usdt),
+        // A token payment is read from its log alone: no receipt, so no fee (the API fills it in later).
         blockRef: usdtBlock,
         blockTime: expect.any(Number),
         status: 'confirmed',
@@ -76,7 +77,7 @@ describe('evm scan', () => {
     expect(events[0]?.blockTime).toBeGreaterThan(1_600_000_000)
   })
 
-  it('reports each watched log of a batch transfer as its own event, by position in the receipt', async () => {
+  it('reports each watched log of a batch transfer as its own event, by its ordinal among the token logs', async () => {
     const hash = await f.batchPay(f.usdt, [
       [alice, 1_000_000n],
       [stranger, 2_000_000n],
@@ -92,13 +93,74 @@ describe('evm scan', () => {
     ])
   })
 
-  it('counts a foreign log before the Transfer in the eventIndex, as verify does', async () => {
+  it('numbers a token transfer among the token Transfer logs only, as verify does', async () => {
+    // transferWithMemo emits a Memo log before its Transfer: the Memo does not count.
     const hash = await f.transferWithMemo(f.usdt, bob, 5n)
     const { number } = await f.blockOf(hash)
     const scanned = await f.adapter.scan(number, number, watch)
     const verified = await f.adapter.verify(hash)
-    expect(scanned.events.map((e) => e.eventIndex)).toEqual([2])
-    expect(verified).toEqual(scanned.events)
+    expect(scanned.events.map((e) => e.eventIndex)).toEqual([1])
+    expect(verified.map(({ fee, ...e }) => e)).toEqual(scanned.events)
+    expect(verified[0]?.fee).toBeGreaterThan(0n)
+  })
+
+  it('reads no receipt for token payments, and one for a native payment, whose fee its tokens share', async () => {
+    const proxy = await startRpcProxy(f.anvil.url)
+    try {
+      const adapter = f.adapterWith({ rpc: { urls: [proxy.url] } })
+      const from = (await f.blockNumber()) + 1n
+      const batch = await f.batchPay(f.usdc, [
+        [stranger, 1n],
+        [alice, 2n],
+        [bob, 3n],
+      ])
+      await f.payToken(f.usdt, carol, 4n)
+      const eth = await f.payNative(carol, '0.1')
+      const to = await f.blockNumber()
+      const { events } = await adapter.scan(from, to, watch)
+      expect(events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount, e.fee])).toEqual([
+        [batch, 2, alice.toLowerCase(), 2n, undefined],
+        [batch, 3, bob.toLowerCase(), 3n, undefined],
+        [expect.any(String), 1, carol.toLowerCase(), 4n, undefined],
+        [eth, 0, carol.toLowerCase(), parseEther('0.1'), (await f.payerSpentIn(eth)) - parseEther('0.1')],
+      ])
+      const receipts = proxy.calls.filter((c) => c.method === 'eth_getTransactionReceipt')
+      expect(receipts.map((c) => c.params[0])).toEqual([eth])
+      // Verify reads the receipt and numbers the batch's transfers the same way.
+      const verified = await adapter.verify(batch)
+      expect(verified.map((e) => [e.eventIndex, e.to])).toEqual([
+        [1, stranger.toLowerCase()],
+        [2, alice.toLowerCase()],
+        [3, bob.toLowerCase()],
+      ])
+      expect(verified.slice(1).map(({ fee, ...e }) => e)).toEqual(events.slice(0, 2))
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('reads the fee a scan left out, and maps the old receipt-position numbering to ordinals', async () => {
+    const memo = await f.transferWithMemo(f.usdt, bob, 6n)
+    const batch = await f.batchPay(f.usdc, [
+      [stranger, 1n],
+      [alice, 2n],
+    ])
+    const fees = await f.adapter.fees([memo, batch, `0x${'12'.repeat(32)}`])
+    expect(fees).toEqual(
+      new Map([
+        [memo, await f.payerSpentIn(memo)],
+        [batch, await f.payerSpentIn(batch)],
+      ]),
+    )
+    // The Memo log came first: its Transfer was eventIndex 2 by position, is 1 by ordinal.
+    expect(await f.adapter.legacyTokenEventIndexes(memo)).toEqual(new Map([[2, 1]]))
+    expect(await f.adapter.legacyTokenEventIndexes(batch)).toEqual(
+      new Map([
+        [1, 1],
+        [2, 2],
+      ]),
+    )
+    expect(await f.adapter.legacyTokenEventIndexes(`0x${'12'.repeat(32)}`)).toBeUndefined()
   })
 
   it('moves a payment from pending to confirmed as blocks are mined on top', async () => {

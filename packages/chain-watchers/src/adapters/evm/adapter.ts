@@ -6,6 +6,7 @@ import { type EvmAdapterConfig, type EvmToken, resolveEvmConfig } from './config
 import { confirmations } from './confirmations.js'
 import { unwrapChainError } from './errors.js'
 import { getHead } from './head.js'
+import { getFees, legacyTokenEventIndexes } from './receipts.js'
 import { scanBlocks } from './scan.js'
 import { verifyTransaction } from './verify.js'
 
@@ -16,6 +17,13 @@ export interface EvmAdapter extends ChainAdapter {
   readonly chainId: number
   /** Registry tokens for the mode plus the configured ones, contracts lowercase. */
   readonly tokens: readonly EvmToken[]
+  fees(txHashes: readonly string[]): Promise<Map<string, bigint>>
+  /**
+   * For payments recorded before token events were numbered by ordinal: each old eventIndex of the
+   * transaction's token events (1 + position in the receipt) → the new one (1 + ordinal among the
+   * known-token Transfer logs). Undefined when the transaction is not mined.
+   */
+  legacyTokenEventIndexes(txHash: string): Promise<Map<number, number> | undefined>
 }
 
 /**
@@ -44,6 +52,8 @@ export function createEvmAdapter(config: EvmAdapterConfig): EvmAdapter {
       guard(() => verifyTransaction(client, { context, hash })),
     scan: (from: bigint, to: bigint, watch: WatchSet): Promise<ScanResult> =>
       guard(() => scanBlocks(client, { context, from, to, watch, range, native })),
+    fees: (hashes: readonly string[]) => guard(() => getFees(client, hashes)),
+    legacyTokenEventIndexes: (hash: string) => guard(() => legacyTokenEventIndexes(client, context, hash)),
     confirmations: (event: TransferEvent, head: ChainHead) => confirmations(event, head),
     isCanonical: (block: BlockRef) => guard(() => isCanonical(client, block)),
   }

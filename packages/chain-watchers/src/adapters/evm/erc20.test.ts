@@ -7,7 +7,7 @@ import {
   toEventSelector,
 } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { parseTransferCall, parseTransferLog, transferTopic } from './erc20.js'
+import { parseTransferCall, parseTransferLog, transferCallRecipient, transferTopic } from './erc20.js'
 
 const from = '0x1111111111111111111111111111111111111111'
 const to = getAddress('0xabcdef0123456789abcdef0123456789abcdef01')
@@ -53,5 +53,10 @@ describe('erc20 parsing', () => {
     const approve = encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [to, 1n] })
     expect(parseTransferCall(approve, from)).toBeUndefined()
     expect(parseTransferCall('0xa9059cbb1234', from)).toBeUndefined()
+    // The scan's cheap filter reads the same recipient, and nothing from other calls.
+    expect(transferCallRecipient(transfer)).toBe(to.toLowerCase())
+    expect(transferCallRecipient(transferFrom)).toBe(to.toLowerCase())
+    expect(transferCallRecipient(approve)).toBeUndefined()
+    expect(transferCallRecipient('0xa9059cbb1234')).toBeUndefined()
   })
 })

@@ -43,6 +43,13 @@ export function parseTransferCall(input: string, sender: string): Erc20Transfer 
   return undefined
 }
 
+/** Just the recipient of a direct transfer/transferFrom call, for filtering before anything else is parsed. */
+export function transferCallRecipient(input: string): string | undefined {
+  if (input.startsWith('0xa9059cbb') && input.length >= 10 + 128) return wordAddress(input.slice(10, 74))
+  if (input.startsWith('0x23b872dd') && input.length >= 10 + 192) return wordAddress(input.slice(74, 138))
+  return undefined
+}
+
 function topicAddress(topic: string) {
   return `0x${topic.slice(26).toLowerCase()}`
 }

@@ -1,7 +1,7 @@
 import type { RpcLog } from 'viem'
 import type { BlockRef, TransferEvent, TransferStatus } from '../types.js'
 import type { EvmContext } from './config.js'
-import { parseTransferCall, parseTransferLog } from './erc20.js'
+import { type Erc20Transfer, parseTransferCall, parseTransferLog, transferTopic } from './erc20.js'
 
 /** Where a transaction was mined, as events carry it. */
 export interface MinedIn {
@@ -49,8 +49,45 @@ export function nativeTransfer(
 }
 
 /**
- * The Transfer logs of known tokens in a receipt, each with eventIndex 1 + its position in the receipt's
- * logs (not the block-wide logIndex, which changes when a reorg mines the transaction elsewhere).
+ * Whether a log counts toward a transaction's token ordinals: a Transfer-topic log of a known token, the
+ * very logs eth_getLogs returns for the scan's filter (address: the tokens, topics: [Transfer]) — whether
+ * or not it parses as an ERC-20 transfer, so that scan and verify count the same logs.
+ */
+export function isTokenTransferLog(context: EvmContext, log: Pick<RpcLog, 'address' | 'topics'>): boolean {
+  return log.topics[0] === transferTopic && context.tokens.has(log.address.toLowerCase())
+}
+
+/** A token transfer's event from its log and its ordinal among the transaction's token Transfer logs. */
+export function tokenTransfer(
+  context: EvmContext,
+  log: Pick<RpcLog, 'address' | 'topics' | 'data'>,
+  txHash: string,
+  ordinal: number,
+  status: TransferStatus,
+  minedIn: MinedIn,
+  fee: bigint | undefined,
+  transfer: Erc20Transfer | undefined = parseTransferLog(log as { topics: string[]; data: string }),
+): TransferEvent | undefined {
+  const token = context.tokens.get(log.address.toLowerCase())
+  if (!token || !transfer) return undefined
+  return {
+    network: context.network,
+    asset: token.asset,
+    contract: token.contract,
+    txHash: txHash.toLowerCase(),
+    eventIndex: 1 + ordinal,
+    ...transfer,
+    ...feeOf(fee),
+    status,
+    ...mined(minedIn),
+  }
+}
+
+/**
+ * The Transfer logs of known tokens in a receipt, each with eventIndex 1 + its ordinal among the
+ * receipt's known-token Transfer logs (isTokenTransferLog) — what a scan computes from eth_getLogs alone,
+ * without the receipt. Not the block-wide logIndex, which changes when a reorg mines the transaction
+ * elsewhere; not the position among all the receipt's logs, which a scan cannot know without the receipt.
  */
 export function tokenTransfers(
   context: EvmContext,
@@ -62,32 +99,21 @@ export function tokenTransfers(
   },
   status: TransferStatus,
   minedIn: MinedIn,
-  keep: (to: string) => boolean = () => true,
 ): TransferEvent[] {
   const events: TransferEvent[] = []
   const fee = receiptFee(receipt)
-  receipt.logs.forEach((log, position) => {
-    const token = context.tokens.get(log.address.toLowerCase())
-    const transfer = token && parseTransferLog(log as { topics: string[]; data: string })
-    if (!token || !transfer || !keep(transfer.to)) return
-    events.push({
-      network: context.network,
-      asset: token.asset,
-      contract: token.contract,
-      txHash: receipt.transactionHash.toLowerCase(),
-      eventIndex: 1 + position,
-      ...transfer,
-      ...feeOf(fee),
-      status,
-      ...mined(minedIn),
-    })
-  })
+  let ordinal = 0
+  for (const log of receipt.logs) {
+    if (!isTokenTransferLog(context, log)) continue
+    const event = tokenTransfer(context, log, receipt.transactionHash, ordinal++, status, minedIn, fee)
+    if (event) events.push(event)
+  }
   return events
 }
 
 /**
  * The transfer a reverted transaction attempted when it called a known token's transfer/transferFrom
- * directly, reported as failed with eventIndex 1 (the position its Transfer log would have had). Transfers
+ * directly, reported as failed with eventIndex 1 (the ordinal its one Transfer log would have had). Transfers
  * attempted through other contracts leave no trace in a reverted receipt and are not reported.
  */
 export function attemptedTokenTransfer(

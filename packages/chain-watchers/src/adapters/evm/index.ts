@@ -7,5 +7,6 @@ export { parseTransferCall, parseTransferLog, transferRecipient, transferTopic }
 export { isRangeTooLarge, unwrapChainError } from './errors.js'
 export { getHead } from './head.js'
 export { getTransferLogs } from './logs.js'
+export { getFees, legacyTokenEventIndexes } from './receipts.js'
 export { scanBlocks } from './scan.js'
 export { verifyTransaction } from './verify.js'

@@ -4,14 +4,14 @@ import type { ScanResult, TransferEvent, WatchSet } from '../types.js'
 import { blockRange, type FullBlock, getBlocks } from './blocks.js'
 import type { EvmClient } from './client.js'
 import type { EvmContext } from './config.js'
-import { parseTransferCall, transferRecipient } from './erc20.js'
+import { type Erc20Transfer, parseTransferLog, transferCallRecipient, transferRecipient } from './erc20.js'
 import {
   attemptedTokenTransfer,
   type MinedIn,
   nativeTransfer,
   receiptFee,
   statusOf,
-  tokenTransfers,
+  tokenTransfer,
 } from './events.js'
 import { getTransferLogs } from './logs.js'
 
@@ -32,11 +32,24 @@ interface Candidate {
   call?: { hash: string; from: string; to: string; input: string }
 }
 
+/** A token Transfer log to a watched address, with its ordinal among its transaction's token logs. */
+interface TokenMatch {
+  log: RpcLog
+  transfer: Erc20Transfer
+  ordinal: number
+}
+
 /**
  * Transfers to watched addresses in blocks `from`..`to`. Token logs come from eth_getLogs over the token
- * contracts, filtered here by recipient; native payments from full blocks (when `native`). Only the
- * transactions that pay a watched address cost a receipt, which gives the status and the log positions,
- * so the work beyond reading the range grows with the merchant's payments, not with the chain's traffic.
+ * contracts, filtered here by recipient; native payments from full blocks (when `native`).
+ *
+ * A token transfer needs nothing beyond its log: a log exists only in a transaction that succeeded, and
+ * its identity (eventIndex 1 + its ordinal among the transaction's known-token Transfer logs, which
+ * eth_getLogs returns together and in order) is what verify computes from the receipt. So tokens cost no
+ * receipt, and their fee is left unread (the API fills it in later, off the scan). Receipts are read only
+ * for the transactions that pay a watched address native coin (their status: a reverted transaction
+ * stays in its block) and for direct token calls to a watched address that left no Transfer log (reverted
+ * or not); the work beyond reading the range grows with the merchant's payments, not the chain's traffic.
  */
 export async function scanBlocks(
   client: EvmClient,
@@ -78,16 +91,33 @@ export async function scanBlocks(
     blocks.add(BigInt(block.number!), block.hash!, Number(block.timestamp))
     if (native) findNativeCandidates(context, block as FullBlock, watch, candidate)
   }
+
+  const matches: TokenMatch[] = []
+  // Transactions with a token log succeeded: a direct token call among them needs no receipt.
+  const withLogs = new Set<string>()
   let lastBlock: string | null = null
-  for (const log of logs) {
-    // Logs come in block order: book each block once, not once per log.
-    if (log.blockHash !== lastBlock) blocks.add(BigInt(log.blockNumber!), log.blockHash!, timestampOf(log))
-    lastBlock = log.blockHash
+  let lastTx: string | null = null
+  let ordinal = 0
+  for (const log of inChainOrder(logs)) {
+    // Logs come in block order, a transaction's together: book each block once, not once per log, and
+    // count each transaction's logs from 0.
+    if (log.blockHash !== lastBlock) {
+      blocks.add(BigInt(log.blockNumber!), log.blockHash!, timestampOf(log))
+      lastBlock = log.blockHash
+      lastTx = null
+    }
+    if (log.transactionHash !== lastTx) {
+      lastTx = log.transactionHash
+      ordinal = 0
+      if (candidates.size > 0) withLogs.add(lastTx!.toLowerCase())
+    } else ordinal++
     const to = transferRecipient(log)
-    if (to !== undefined && !log.removed && watch.has(to)) candidate(log.transactionHash!)
+    if (to === undefined || log.removed || !watch.has(to)) continue
+    matches.push({ log, transfer: parseTransferLog(log)!, ordinal })
   }
 
-  const hashes = [...candidates.keys()]
+  const hashes: string[] = []
+  for (const [hash, c] of candidates) if (c.native || !withLogs.has(hash)) hashes.push(hash)
   const receipts = await Promise.all(
     hashes.map((hash) =>
       client.request({ method: 'eth_getTransactionReceipt', params: [hash as `0x${string}`] }),
@@ -95,12 +125,14 @@ export async function scanBlocks(
   )
   // A receipt that vanished since the logs or blocks were read means the chain moved under the scan.
   for (const r of receipts) if (!r) throw new ReorgDuringScanError(context.network, to)
-  await blocks.fillTimes(
-    client,
-    (receipts as RpcTransactionReceipt[]).map((r) => BigInt(r.blockNumber)),
-  )
+  await blocks.fillTimes(client, [
+    ...(receipts as RpcTransactionReceipt[]).map((r) => BigInt(r.blockNumber)),
+    ...matches.map((m) => BigInt(m.log.blockNumber!)),
+  ])
 
   const found: { event: TransferEvent; txIndex: number }[] = []
+  // The fee of a transaction whose receipt was read anyway, for its token transfers too.
+  const fees = new Map<string, bigint | undefined>()
   receipts.forEach((receipt, i) => {
     if (!receipt) return
     const c = candidates.get(hashes[i]!)!
@@ -109,13 +141,18 @@ export async function scanBlocks(
     const status = statusOf(context, success, minedIn.ref.number, head)
     const txIndex = Number(receipt.transactionIndex)
     const push = (event: TransferEvent | undefined) => event && found.push({ event, txIndex })
-    // The receipt is read for the status and log positions anyway: its fee costs no extra call.
     const fee = receiptFee(receipt)
+    fees.set(hashes[i]!, fee)
     if (c.native) push(nativeTransfer(context, c.native, status, minedIn, fee))
-    if (success)
-      for (const e of tokenTransfers(context, receipt, status, minedIn, (a) => watch.has(a))) push(e)
-    else if (c.call) push(attemptedTokenTransfer(context, c.call, minedIn, fee))
+    if (!success && c.call) push(attemptedTokenTransfer(context, c.call, minedIn, fee))
   })
+  for (const { log, transfer, ordinal } of matches) {
+    const minedIn = blocks.minedIn(BigInt(log.blockNumber!), log.blockHash!)
+    const txHash = log.transactionHash!.toLowerCase()
+    const status = statusOf(context, true, minedIn.ref.number, head)
+    const event = tokenTransfer(context, log, txHash, ordinal, status, minedIn, fees.get(txHash), transfer)
+    if (event) found.push({ event, txIndex: Number(log.transactionIndex) })
+  }
   found.sort(
     (a, b) =>
       compare(a.event.blockRef!.number, b.event.blockRef!.number) ||
@@ -131,17 +168,42 @@ function findNativeCandidates(
   watch: WatchSet,
   candidate: (hash: string) => Candidate,
 ) {
+  // Runs on every transaction of every block: look at `to` first and allocate only for the few that pay
+  // a watched address or call a known token (nodes send lowercase hex, so toLowerCase copies nothing).
   for (const tx of block.transactions) {
     if (!tx.to) continue
     const to = tx.to.toLowerCase()
-    const value = BigInt(tx.value)
-    if (value > 0n && watch.has(to)) candidate(tx.hash).native = { hash: tx.hash, from: tx.from, to, value }
+    if (watch.has(to)) {
+      const value = BigInt(tx.value)
+      if (value > 0n) candidate(tx.hash).native = { hash: tx.hash, from: tx.from, to, value }
+    }
     if (context.tokens.has(to)) {
-      const call = parseTransferCall(tx.input, tx.from)
-      if (call && watch.has(call.to))
+      const recipient = transferCallRecipient(tx.input)
+      if (recipient !== undefined && watch.has(recipient))
         candidate(tx.hash).call = { hash: tx.hash, from: tx.from, to, input: tx.input }
     }
   }
+}
+
+/**
+ * The logs by (block, logIndex), as nodes send them: a transaction's logs are then consecutive and in
+ * their receipt's order, which the ordinals rely on. Checked rather than trusted; sorted only when a node
+ * sends them otherwise.
+ */
+function inChainOrder(logs: RpcLog[]): RpcLog[] {
+  let block = -1
+  let index = -1
+  for (const log of logs) {
+    const b = Number(log.blockNumber)
+    const i = Number(log.logIndex)
+    if (b < block || (b === block && i <= index))
+      return [...logs].sort(
+        (x, y) => Number(x.blockNumber) - Number(y.blockNumber) || Number(x.logIndex) - Number(y.logIndex),
+      )
+    block = b
+    index = i
+  }
+  return logs
 }
 
 /** The hash and time of every block the scan saw; two different hashes for one height abort the scan. */
