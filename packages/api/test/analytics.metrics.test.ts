@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto'
+import type { TransferEvent } from '@coinbook/chain-watchers'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inTransaction } from '../src/db/transaction.js'
 import { analyticsOverdueJob } from '../src/jobs/definitions/analytics-overdue.js'
+import { refreshPaymentMetrics } from '../src/modules/analytics/metrics.js'
+import { type IngestDeps, ingestEvents } from '../src/modules/payments/services/ingest.js'
 import { attachAddress, pay, payInvoice, reorg } from './analytics.js'
 import { createCustomer, listCustomers } from './factories.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
@@ -223,5 +228,81 @@ describe('sorting the customer list by a metric', () => {
     const first = await listCustomers(t, m, { sort: '-successRate', limit: 2 })
     const wrong = await listCustomers(t, m, { sort: '-onTimeRate', cursor: first.body.nextCursor })
     expect(wrong.status).toBe(400)
+  })
+})
+
+describe('metric upkeep of a scan-sized batch', () => {
+  it('adds up to what a recompute from the payments gives, with repeats, late arrivals and a reorg in it', async () => {
+    const m = await t.signup()
+    const people = await Promise.all([1, 2, 3].map(() => createCustomer(t, m)))
+    const to = await Promise.all(people.map((c) => attachAddress(t, m, c.id)))
+    const deps: IngestDeps = { db: t.db, rates: t.core.rates, mode: 'regtest', confirmationsFor: () => 3 }
+    const event = (i: number, p: { asset: 'USDT' | 'ETH'; amount: bigint; at: string }): TransferEvent => ({
+      network: 'ethereum',
+      asset: p.asset,
+      txHash: `0x${randomBytes(32).toString('hex')}`,
+      eventIndex: 0,
+      from: null,
+      to: to[i] as string,
+      amount: p.amount,
+      ...(p.asset === 'ETH' ? {} : { contract: '0xdac17f958d2ee523a2206206994597c13d831ec7' }),
+      blockRef: { number: 1000n, hash: `0x${randomBytes(32).toString('hex')}` },
+      blockTime: Date.parse(p.at) / 1000,
+      status: 'confirmed',
+    })
+    const first = event(0, { asset: 'USDT', amount: USDT(12.5), at: '2026-01-05T00:00:00Z' })
+    await ingestEvents(deps, [
+      first,
+      event(1, { asset: 'ETH', amount: ETH(0.01), at: '2026-01-03T00:00:00Z' }),
+    ])
+    const late = event(1, { asset: 'USDT', amount: USDT(3.3), at: '2026-01-01T00:00:00Z' })
+    const batch: TransferEvent[] = [
+      event(0, { asset: 'USDT', amount: USDT(7), at: '2026-01-09T00:00:00Z' }),
+      late,
+      event(1, { asset: 'ETH', amount: ETH(0.02), at: '2026-01-20T00:00:00Z' }),
+      event(2, { asset: 'USDT', amount: USDT(1), at: '2026-02-01T00:00:00Z' }),
+      event(2, { asset: 'USDT', amount: USDT(2), at: '2026-02-11T00:00:00Z' }),
+      late,
+      // The first payment's block left the chain: it is seen again in a new block, 1 of 3 confirmations.
+      {
+        ...first,
+        blockRef: { number: 1001n, hash: `0x${randomBytes(32).toString('hex')}` },
+        status: 'pending',
+      },
+    ]
+    await ingestEvents(deps, batch)
+    await ingestEvents(deps, batch)
+
+    const ids = people.map((c) => c.id)
+    const snapshot = async () => ({
+      stats: await t.db
+        .selectFrom('customer_stats')
+        .selectAll()
+        .where('customer_id', 'in', ids)
+        .orderBy('customer_id')
+        .execute(),
+      coins: await t.db
+        .selectFrom('customer_asset_stats')
+        .selectAll()
+        .where('customer_id', 'in', ids)
+        .orderBy('customer_id')
+        .orderBy('asset')
+        .execute(),
+    })
+    const kept = await snapshot()
+    await inTransaction(t.db, (trx) => refreshPaymentMetrics(trx, ids))
+    const recomputed = await snapshot()
+    const figures = (s: Awaited<ReturnType<typeof snapshot>>) => ({
+      stats: s.stats.map(({ updated_at: _, ...rest }) => rest),
+      coins: s.coins,
+    })
+    expect(figures(kept)).toEqual(figures(recomputed))
+    // By hand: the first one's $12.50 no longer counts ($7 left); $20 + $3.30 + $40; $1 + $2.
+    const byId = new Map(kept.stats.map((s) => [s.customer_id, [s.payment_count, s.lifetime_value]]))
+    expect(ids.map((id) => byId.get(id))).toEqual([
+      [1, '7'],
+      [3, '63.3'],
+      [2, '3'],
+    ])
   })
 })

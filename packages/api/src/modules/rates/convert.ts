@@ -17,9 +17,17 @@ export function toFiat(amount: bigint, assetDecimals: number, rate: string, fiat
   return formatUnits(negative ? -rounded : rounded, fiatDecimals)
 }
 
+const minorUnits = new Map<string, number>()
+
 /** Minor units of an ISO 4217 currency (JPY 0, USD 2, KWD 3), from the platform's currency data. */
 export function fiatDecimals(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  )
+  // Building an Intl.NumberFormat costs more than pricing the payment it is asked for: once per currency.
+  let n = minorUnits.get(currency)
+  if (n === undefined) {
+    n =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    minorUnits.set(currency, n)
+  }
+  return n
 }

@@ -10,7 +10,7 @@ import type { Clock } from '../../../clock.js'
 import type { Executor } from '../../../context.js'
 import type { Database, PaymentStatus, PaymentsTable } from '../../../db/database.js'
 import { inTransaction } from '../../../db/transaction.js'
-import { refreshPaymentMetrics } from '../../analytics/metrics.js'
+import { addPaymentMetrics, lockStats, refreshPaymentMetrics } from '../../analytics/metrics.js'
 import { type RecordEventInput, recordEvents } from '../../events/services/record-event.js'
 import type { EventType } from '../../events/types.js'
 import {
@@ -184,12 +184,10 @@ async function writeRound(
   // The insert locks the rows it creates until we commit: no one else can move them meanwhile.
   const fresh = new Map<string, PaymentRow>()
   for (let i = 0; i < round.length; i += CHUNK) {
-    const rows = await trx
-      .insertInto('payments')
-      .values(round.slice(i, i + CHUNK).map((p) => paymentRow(p, stateFor(p.event), at)))
-      .onConflict((oc) => oc.columns(['network', 'tx_hash', 'event_index']).doNothing())
-      .returningAll()
-      .execute()
+    const rows = await insertPayments(
+      trx,
+      round.slice(i, i + CHUNK).map((p) => paymentRow(p, stateFor(p.event), at)),
+    )
     for (const r of rows) fresh.set(keyOf(r), r)
   }
   for (const p of round) {
@@ -277,6 +275,7 @@ async function writeRound(
       subjectId: current.id,
       data: { object: paymentEventObject(current) },
     })),
+    new Set([...fresh.values()].map((row) => row.id)),
   )
   return round.map(({ event: e }) => {
     const row = fresh.get(keyOf(e)) ?? knownRow(e)
@@ -340,6 +339,40 @@ function paymentRow(
     network_fee: e.fee ?? null,
     matched_by: target.matched_by,
   }
+}
+
+type NewPaymentRow = ReturnType<typeof paymentRow>
+
+/**
+ * Inserts new payments, one statement a chunk with one array a column (a row's 30 parameters each would
+ * make a statement of 15,000 to parse and plan), and returns the rows written: a payment already there
+ * (the same event seen again) is left as it is and not returned.
+ */
+async function insertPayments(
+  trx: Transaction<Database>,
+  rows: readonly NewPaymentRow[],
+): Promise<PaymentRow[]> {
+  if (rows.length === 0) return []
+  const col = <T>(f: (r: NewPaymentRow) => T) => rows.map(f)
+  const { rows: written } = await sql<PaymentRow>`
+    insert into payments (id, merchant_id, customer_id, deposit_target_id, network, asset, tx_hash, event_index,
+      from_address, to_address, contract, memo, reference, amount, decimals, fiat_currency, fiat_value, rate,
+      rate_source, status, confirmations, block_number, block_hash, block_time, counted, confirmed_at, invoice_id,
+      network_fee, matched_by)
+    select * from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.merchant_id)}::uuid[],
+      ${col((r) => r.customer_id)}::uuid[], ${col((r) => r.deposit_target_id)}::uuid[], ${col((r) => r.network)}::text[],
+      ${col((r) => r.asset)}::text[], ${col((r) => r.tx_hash)}::text[], ${col((r) => r.event_index)}::int[],
+      ${col((r) => r.from_address)}::text[], ${col((r) => r.to_address)}::text[], ${col((r) => r.contract)}::text[],
+      ${col((r) => r.memo)}::text[], ${col((r) => r.reference)}::text[], ${col((r) => r.amount)}::numeric[],
+      ${col((r) => r.decimals)}::int[], ${col((r) => r.fiat_currency)}::text[], ${col((r) => r.fiat_value)}::numeric[],
+      ${col((r) => r.rate)}::numeric[], ${col((r) => r.rate_source)}::text[], ${col((r) => r.status)}::text[],
+      ${col((r) => r.confirmations)}::int[], ${col((r) => r.block_number)}::bigint[], ${col((r) => r.block_hash)}::text[],
+      ${col((r) => r.block_time?.toISOString() ?? null)}::timestamptz[], ${col((r) => r.counted)}::boolean[],
+      ${col((r) => r.confirmed_at?.toISOString() ?? null)}::timestamptz[], ${col((r) => r.invoice_id)}::uuid[],
+      ${col((r) => r.network_fee?.toString() ?? null)}::numeric[], ${col((r) => r.matched_by)}::text[])
+    on conflict (network, tx_hash, event_index) do nothing
+    returning *`.execute(trx)
+  return written
 }
 
 /** The adapter's confirmation count at its current head, read only when some event is in a block. */
@@ -496,6 +529,8 @@ async function followPaymentStates(
   moved: readonly (PaymentStateChange & { row: PaymentRow })[],
   at: Date,
   leading: RecordEventInput[] = [],
+  /** Payments this transaction inserted (their stats are added, not recomputed). */
+  inserted: ReadonlySet<string> = new Set(),
 ) {
   await recordEvents(trx, [
     ...leading,
@@ -513,11 +548,28 @@ async function followPaymentStates(
     }),
   ])
   const counts = (c: PaymentStateChange) => c.next.status === 'confirmed'
-  await refreshPaymentMetrics(
+  // A payment written confirmed only adds to its customer's figures; any other start or stop of counting
+  // (a confirmation, a reorg) has them recomputed, which also covers new payments of the same customer.
+  const flips = moved.filter((c) => c.current.customer_id && counts(c) !== c.current.counted)
+  const isAdded = (c: PaymentStateChange) => inserted.has(c.current.id) && counts(c)
+  const recompute = new Set(flips.flatMap((c) => (isAdded(c) ? [] : [c.current.customer_id as string])))
+  const added = flips.filter((c) => isAdded(c) && !recompute.has(c.current.customer_id as string))
+  // Both lock the stats rows; the union first, in id order, so two batches cannot deadlock between the two.
+  if (recompute.size > 0 && added.length > 0)
+    await lockStats(trx, [...new Set(flips.map((c) => c.current.customer_id as string))].sort())
+  await refreshPaymentMetrics(trx, [...recompute])
+  await addPaymentMetrics(
     trx,
-    moved.flatMap((c) =>
-      c.current.customer_id && counts(c) !== c.current.counted ? [c.current.customer_id] : [],
-    ),
+    added.map(({ row }) => ({
+      customerId: row.customer_id as string,
+      merchantId: row.merchant_id,
+      asset: row.asset,
+      network: row.network,
+      amount: row.amount,
+      decimals: row.decimals,
+      fiatValue: row.fiat_value,
+      at: row.block_time ?? row.detected_at,
+    })),
   )
   // The invoices they paid follow in the same transaction: status, amount paid, credit (a reorg undoes them).
   const invoices = new Map<string, PaymentStatus>()
