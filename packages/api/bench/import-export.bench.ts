@@ -6,28 +6,32 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { stringify } from 'csv-stringify/sync'
-import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { ConfigError, loadConfig } from '../src/config.js'
-import { connectDatabase } from '../src/db/connect.js'
+import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { generateSecret, hashSecret } from '../src/modules/auth/secrets.js'
 import { startApi } from './api-server.js'
-import { ensureMerchant } from './bench-merchant.js'
+import { type BenchMerchant, ensureMerchant, findMerchant } from './bench-merchant.js'
 import { generateCustomer } from './seed/customer.js'
 
 const USAGE = `Usage: tsx bench/import-export.bench.ts [--rows N] [--keep] [--import-goal X] [--export-goal X] [--rss-goal-mb N]
+  [--only import|export] [--format csv|jsonl|both] [--merchant-email EMAIL]
 
 Needs DATABASE_URL (PostgreSQL; migrated if needed) and psql on the PATH. Writes a CSV of N generated customers
 (default 1,000,000) to the temp folder once, times psql \\copy of it into a plain table, then starts the API and
 imports it into a new merchant (POST /api/v1/customers/import, as a job), and exports that merchant
 (GET /api/v1/customers/export.csv) against psql \\copy (select …) to stdout. The merchant is deleted at the end
-unless --keep.`
+unless --keep.
+--only runs one half. --merchant-email uses an existing merchant instead (e.g. the one \`pnpm seed\` fills:
+bench@coinbook.local), never deleted: with --only export it exports what the seed loaded. --format: the export's
+format(s) (default csv). The export baseline selects the same values as the CSV's columns, in the same order,
+from the same rows, without the API's formatting.`
 
 class UsageError extends Error {}
 
@@ -137,11 +141,18 @@ function args() {
       'import-goal': { type: 'string', default: '2' },
       'export-goal': { type: 'string', default: '1.5' },
       'rss-goal-mb': { type: 'string', default: '300' },
+      only: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      'merchant-email': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
   const rows = Number(values.rows)
   if (!Number.isInteger(rows) || rows < 1) throw new UsageError(`--rows must be a positive whole number`)
+  if (values.only !== undefined && values.only !== 'import' && values.only !== 'export')
+    throw new UsageError('--only is import or export')
+  if (!['csv', 'jsonl', 'both'].includes(values.format))
+    throw new UsageError('--format is csv, jsonl or both')
   return {
     ...values,
     rows,
@@ -149,6 +160,127 @@ function args() {
     exportGoal: Number(values['export-goal']),
     rssGoal: Number(values['rss-goal-mb']),
   }
+}
+
+/** The baseline export: the values the API's CSV holds, in its order, from the same rows, unformatted. */
+function baselineSelect(merchantId: string): string {
+  const b = (k: string) => `c.billing_address->>'${k}'`
+  const sh = (k: string) => `c.shipping_address->>'${k}'`
+  return `select c.name, c.email, c.company, c.custom_fields->>'companyId', c.custom_fields->>'companyEmail',
+    c.tax_id, c.phone, ${b('line1')}, ${b('city')}, ${b('state')}, ${b('postalCode')}, c.country, c.vat_number,
+    s.lifetime_value, c.id, c.custom_id, c.job_title, ${b('line2')}, ${b('country')}, ${sh('line1')}, ${sh('line2')},
+    ${sh('city')}, ${sh('state')}, ${sh('postalCode')}, ${sh('country')}, c.timezone, c.status, c.type, c.tier,
+    array_to_string(c.tags, ', '), c.notes, c.preferred_fiat, c.payment_terms_days,
+    (select string_agg(p.asset || ':' || p.network, ', ' order by p.position)
+      from customer_preferences p where p.customer_id = c.id and p.merchant_id = c.merchant_id),
+    c.payment_limits->>'perPaymentMax', c.payment_limits->>'monthlyMax', c.registration_date, c.custom_fields,
+    s.payment_count, s.last_payment_at, c.created_at, c.updated_at
+    from customers c left join customer_stats s on s.customer_id = c.id and s.merchant_id = c.merchant_id
+    where c.merchant_id = '${merchantId}' and c.deleted_at is null order by c.id desc`.replace(/\s+/g, ' ')
+}
+
+async function apiKey(db: DatabaseHandle['db'], merchant: BenchMerchant): Promise<Record<string, string>> {
+  const key = generateSecret('cb_key_')
+  await db
+    .insertInto('api_keys')
+    .values({
+      id: uuidv7(),
+      merchant_id: merchant.merchantId,
+      name: 'import bench (temporary)',
+      prefix: key.slice(0, 14),
+      key_hash: hashSecret(key),
+      role: 'owner',
+      created_by: merchant.userId,
+    })
+    .execute()
+  return { authorization: `Bearer ${key}` }
+}
+
+const mb = (n: number) => `${n.toFixed(0)} MB`
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`
+
+async function benchImport(url: string, file: string, headers: Record<string, string>) {
+  const bytes = statSync(file).size
+  // Baseline: the same file into a plain table of text columns (no validation, no indexes).
+  const columns = HEADER.map((_, i) => `c${i} text`).join(', ')
+  process.stderr.write(`psql \\copy into a plain table… (${load()})\n`)
+  await psql(url, `DROP TABLE IF EXISTS bench_import_plain; CREATE TABLE bench_import_plain (${columns})`)
+  const copyIn = await psql(url, `\\copy bench_import_plain from '${file}' with (format csv, header true)`)
+  await psql(url, 'DROP TABLE bench_import_plain')
+
+  // Import: the file streamed to the real API, run as a job; timed until the import has completed.
+  const api = await startApi({ env: { IMPORT_MAX_BYTES: String(4 * 1024 ** 3) } })
+  const idle = memory(api.pid).now
+  process.stderr.write(`Importing through ${api.url}… (${load()})\n`)
+  const started = performance.now()
+  const res = await fetch(`${api.url}/api/v1/customers/import?fileName=bench.csv`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(bytes) },
+    body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit)
+  let imp = (await res.json()) as {
+    id: string
+    status: string
+    progress: { phase: string; done: number; total: number | null }
+    counts: Record<string, number>
+    failure: unknown
+  }
+  if (res.status !== 202 && res.status !== 201)
+    throw new Error(`import refused: ${res.status} ${JSON.stringify(imp)}`)
+  const uploaded = performance.now() - started
+  let lastLog = 0
+  let phase = ''
+  const phases: string[] = []
+  let phaseStart = started
+  while (imp.status === 'queued' || imp.status === 'running') {
+    await new Promise((r) => setTimeout(r, 250))
+    imp = (await (
+      await fetch(`${api.url}/api/v1/customers/imports/${imp.id}`, { headers })
+    ).json()) as typeof imp
+    if (imp.progress.phase !== phase) {
+      if (phase) phases.push(`${phase} ${secs(performance.now() - phaseStart)}`)
+      phase = imp.progress.phase
+      phaseStart = performance.now()
+    }
+    if (performance.now() - lastLog > 5000) {
+      lastLog = performance.now()
+      process.stderr.write(`  ${imp.progress.phase} ${imp.progress.done}/${imp.progress.total} (${load()})\n`)
+    }
+  }
+  if (phase) phases.push(`${phase} ${secs(performance.now() - phaseStart)}`)
+  const importMs = performance.now() - started
+  const mem = memory(api.pid)
+  await api.stop()
+  if (imp.status !== 'completed') throw new Error(`import did not complete: ${JSON.stringify(imp)}`)
+  return { bytes, copyIn, importMs, uploaded, idle, mem, counts: imp.counts, phases }
+}
+
+async function benchExport(url: string, merchantId: string, headers: Record<string, string>, format: string) {
+  // A fresh API process, so its peak RSS is the export's; the body read and dropped.
+  const api = await startApi()
+  process.stderr.write(`Exporting ${format}… (${load()})\n`)
+  const samples: number[] = []
+  const sampler = setInterval(() => samples.push(memory(api.pid).now), 250)
+  const started = performance.now()
+  const out = await fetch(`${api.url}/api/v1/customers/export.csv?format=${format}`, { headers })
+  let exported = 0
+  for await (const chunk of out.body as unknown as AsyncIterable<Uint8Array>) exported += chunk.length
+  const exportMs = performance.now() - started
+  clearInterval(sampler)
+  const mem = memory(api.pid)
+  await api.stop()
+  process.stderr.write(`psql \\copy (select …) to stdout… (${load()})\n`)
+  const copyOut = await psql(
+    url,
+    `\\copy (${baselineSelect(merchantId)}) to stdout with (format csv, header true)`,
+  )
+  // After the first few seconds (startup, first batches), the export's RSS should not grow with rows.
+  const steady = samples.slice(Math.min(8, Math.floor(samples.length / 4)))
+  return { exportMs, exported, mem, steady, copyOut }
 }
 
 async function main() {
@@ -160,127 +292,53 @@ async function main() {
     throw new UsageError('Set DATABASE_URL to a PostgreSQL database: the benchmark compares with psql.')
   const handle = await connectDatabase({ url, poolSize: 2 })
   await migrateToLatest(handle.db)
-  const file = await benchFile(opts.rows)
-  const bytes = statSync(file).size
-  const email = `bench-import-${Date.now()}@coinbook.local`
-  const merchant = await ensureMerchant(handle.db, {
-    email,
-    password: 'coinbook-bench',
-    name: 'Import bench',
-  })
+  const existing = opts['merchant-email'] ? await findMerchant(handle.db, opts['merchant-email']) : undefined
+  if (opts['merchant-email'] && !existing)
+    throw new UsageError(`No merchant with owner ${opts['merchant-email']}`)
+  const merchant =
+    existing ??
+    (await ensureMerchant(handle.db, {
+      email: `bench-import-${Date.now()}@coinbook.local`,
+      password: 'coinbook-bench',
+      name: 'Import bench',
+    }))
   const lines: string[] = []
   let failed = false
   try {
-    // Baseline: the same file into a plain table of text columns (no validation, no indexes).
-    const columns = HEADER.map((_, i) => `c${i} text`).join(', ')
-    await sql
-      .raw(`DROP TABLE IF EXISTS bench_import_plain; CREATE TABLE bench_import_plain (${columns})`)
-      .execute(handle.db)
-    process.stderr.write('psql \\copy into a plain table…\n')
-    const copyIn = await psql(url, `\\copy bench_import_plain from '${file}' with (format csv, header true)`)
-    await sql`DROP TABLE bench_import_plain`.execute(handle.db)
-
-    const key = generateSecret('cb_key_')
-    await handle.db
-      .insertInto('api_keys')
-      .values({
-        id: uuidv7(),
-        merchant_id: merchant.merchantId,
-        name: 'import bench (temporary)',
-        prefix: key.slice(0, 14),
-        key_hash: hashSecret(key),
-        role: 'owner',
-        created_by: merchant.userId,
-      })
-      .execute()
-    const headers = { authorization: `Bearer ${key}` }
-
-    // Import: the file streamed to the real API, run as a job; timed until the import has completed.
-    let api = await startApi({ env: { IMPORT_MAX_BYTES: String(4 * 1024 ** 3) } })
-    const idle = memory(api.pid).now
-    process.stderr.write(`Importing through ${api.url}…\n`)
-    const started = performance.now()
-    const res = await fetch(`${api.url}/api/v1/customers/import?fileName=bench.csv`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'text/csv', 'content-length': String(bytes) },
-      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit)
-    let imp = (await res.json()) as {
-      id: string
-      status: string
-      progress: { phase: string; done: number; total: number | null }
-      counts: Record<string, number>
-      failure: unknown
+    const headers = await apiKey(handle.db, merchant)
+    const missed: string[] = []
+    if (opts.only !== 'export') {
+      const file = await benchFile(opts.rows)
+      const r = await benchImport(url, file, headers)
+      const ratio = r.importMs / r.copyIn
+      lines.push(
+        `${opts.rows.toLocaleString('en-US')} customers, ${(r.bytes / 1024 ** 2).toFixed(0)} MB CSV, PostgreSQL (${load()} at the end)`,
+        `import   API ${secs(r.importMs)} (upload ${secs(r.uploaded)}; ${r.phases.join(', ')})   psql \\copy ${secs(r.copyIn)}   ${ratio.toFixed(2)}× (goal ≤ ${opts.importGoal}×)   peak RSS ${mb(r.mem.peak)} (goal ≤ ${opts.rssGoal} MB; ${mb(r.idle)} idle after start)`,
+        `         counts ${JSON.stringify(r.counts)}`,
+      )
+      if (ratio > opts.importGoal) missed.push('import time')
+      if (r.mem.peak > opts.rssGoal) missed.push('import RSS')
+      failed ||= r.counts.created !== opts.rows
     }
-    if (res.status !== 202 && res.status !== 201)
-      throw new Error(`import refused: ${res.status} ${JSON.stringify(imp)}`)
-    const uploaded = performance.now() - started
-    let lastLog = 0
-    while (imp.status === 'queued' || imp.status === 'running') {
-      await new Promise((r) => setTimeout(r, 250))
-      imp = (await (
-        await fetch(`${api.url}/api/v1/customers/imports/${imp.id}`, { headers })
-      ).json()) as typeof imp
-      if (performance.now() - lastLog > 5000) {
-        lastLog = performance.now()
-        process.stderr.write(`  ${imp.progress.phase} ${imp.progress.done}/${imp.progress.total}\n`)
+    if (opts.only !== 'import') {
+      for (const format of opts.format === 'both' ? ['csv', 'jsonl'] : [opts.format]) {
+        const r = await benchExport(url, merchant.merchantId, headers, format)
+        const ratio = r.exportMs / r.copyOut
+        lines.push(
+          `export ${format.padEnd(5)} API ${secs(r.exportMs)} (${mb(r.exported / 1024 ** 2)})   psql \\copy ${secs(r.copyOut)}   ${ratio.toFixed(2)}× (goal ≤ ${opts.exportGoal}×)   peak RSS ${mb(r.mem.peak)}, steady ${mb(Math.min(...r.steady))}–${mb(Math.max(...r.steady))} (${load()})`,
+        )
+        if (ratio > opts.exportGoal) missed.push(`export time (${format})`)
       }
     }
-    const importMs = performance.now() - started
-    const importMem = memory(api.pid)
-    await api.stop()
-    if (imp.status !== 'completed') throw new Error(`import did not complete: ${JSON.stringify(imp)}`)
-
-    // Export: a fresh API process, so its peak RSS is the export's; the body read and dropped.
-    api = await startApi()
-    process.stderr.write('Exporting…\n')
-    const samples: number[] = []
-    const sampler = setInterval(() => samples.push(memory(api.pid).now), 250)
-    const exportStart = performance.now()
-    const out = await fetch(`${api.url}/api/v1/customers/export.csv`, { headers })
-    let exported = 0
-    for await (const chunk of out.body as unknown as AsyncIterable<Uint8Array>) exported += chunk.length
-    const exportMs = performance.now() - exportStart
-    clearInterval(sampler)
-    const exportMem = memory(api.pid)
-    await api.stop()
-
-    const select = `select c.name, c.email, c.company, c.custom_fields, c.tax_id, c.phone, c.billing_address,
-      c.country, c.vat_number, s.lifetime_value, c.id, c.custom_id, c.job_title, c.shipping_address, c.timezone,
-      c.status, c.type, c.tier, c.tags, c.notes, c.preferred_fiat, c.payment_terms_days,
-      (select jsonb_agg(jsonb_build_object('asset', p.asset, 'network', p.network) order by p.position)
-        from customer_preferences p where p.customer_id = c.id),
-      c.payment_limits, c.registration_date, s.payment_count, s.last_payment_at, c.created_at, c.updated_at
-      from customers c left join customer_stats s on s.customer_id = c.id
-      where c.merchant_id = '${merchant.merchantId}' and c.deleted_at is null order by c.id desc`
-    const copyOut = await psql(
-      url,
-      `\\copy (${select.replace(/\s+/g, ' ')}) to stdout with (format csv, header true)`,
-    )
-
-    // After the first few seconds (startup, first batches), the export's RSS should not grow with rows.
-    const steady = samples.slice(Math.min(8, Math.floor(samples.length / 4)))
-    const importRatio = importMs / copyIn
-    const exportRatio = exportMs / copyOut
-    const mb = (n: number) => `${n.toFixed(0)} MB`
-    lines.push(
-      `${opts.rows.toLocaleString('en-US')} customers, ${(bytes / 1024 ** 2).toFixed(0)} MB CSV, PostgreSQL`,
-      '',
-      `import   API ${secs(importMs)} (upload ${secs(uploaded)})   psql \\copy ${secs(copyIn)}   ${importRatio.toFixed(2)}× (goal ≤ ${opts.importGoal}×)   peak RSS ${mb(importMem.peak)} (goal ≤ ${opts.rssGoal} MB; ${mb(idle)} idle after start)`,
-      `         counts ${JSON.stringify(imp.counts)}`,
-      `export   API ${secs(exportMs)} (${(exported / 1024 ** 2).toFixed(0)} MB)   psql \\copy ${secs(copyOut)}   ${exportRatio.toFixed(2)}× (goal ≤ ${opts.exportGoal}×)   peak RSS ${mb(exportMem.peak)}, steady ${mb(Math.min(...steady))}–${mb(Math.max(...steady))}`,
-    )
-    const missed = [
-      importRatio > opts.importGoal && 'import time',
-      importMem.peak > opts.rssGoal && 'import RSS',
-      exportRatio > opts.exportGoal && 'export time',
-    ].filter(Boolean)
     lines.push('', missed.length ? `Goal missed: ${missed.join(', ')}.` : 'Goals met.')
-    failed = imp.counts.created !== opts.rows
   } finally {
     console.log(lines.join('\n'))
-    if (!opts.keep) {
+    await handle.db
+      .deleteFrom('api_keys')
+      .where('name', '=', 'import bench (temporary)')
+      .where('merchant_id', '=', merchant.merchantId)
+      .execute()
+    if (!opts.keep && !existing) {
       process.stderr.write('Deleting the bench merchant…\n')
       await handle.db.deleteFrom('merchants').where('id', '=', merchant.merchantId).execute()
     }

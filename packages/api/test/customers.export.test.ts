@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { batchedExport, exportCustomers } from '../src/modules/exports/services/export-customers.js'
+import { resolveSegment } from '../src/modules/segments/resolve.js'
 import { createCustomer, listCustomers, setStats } from './factories.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'
 import { allCustomers, importFile } from './imports.js'
@@ -223,6 +225,81 @@ describe('exporting customers', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
     expect((await t.request('GET', `${EXPORT}?format=xlsx`, { as: owner })).status).toBe(400)
   })
+})
+
+describe('the export PostgreSQL writes (COPY)', () => {
+  const url = process.env.DATABASE_URL
+  const bytes = async (stream: ReadableStream<Uint8Array>) =>
+    Buffer.from(await new Response(stream).arrayBuffer())
+
+  // The COPY export exists on PostgreSQL only; on PGlite the batched export is the only one.
+  it.runIf(url)(
+    'writes byte for byte what the batched export writes, for every format and filter',
+    async () => {
+      const owner = await t.signup()
+      const a = await createCustomer(t, owner, trickyProfile())
+      await setStats(t, a.id, {
+        lifetimeValue: '-12.50',
+        paymentCount: 2,
+        lastPaymentAt: '2025-01-02T03:04:05.678901Z',
+      })
+      await createCustomer(
+        t,
+        owner,
+        trickyProfile({
+          name: 'Carriage\rreturn only',
+          company: '\tTabbed',
+          tags: ['=x', 'plain'],
+          customFields: { 2024: 'year', b: 'x, "y": z', 7: 1.5, a: null, companyId: 42, 'k\\"': '\u0001' },
+          preferredCoins: [],
+          paymentLimits: { monthlyMax: '10.00' },
+          billingAddress: { line1: '+1 Main St', city: 'Town, "Quoted"' },
+          shippingAddress: null,
+          notes: '\r=carriage return first',
+        }),
+      )
+      await createCustomer(t, owner, {
+        name: 'Brackets',
+        shippingAddress: { line1: '[Dock 4]', city: 'a: b, c' },
+        customFields: { plain: 'no quotes: here, or there' },
+      })
+      await createCustomer(t, owner, { name: 'Only a name' })
+      const other = await t.signup()
+      await createCustomer(t, other, { name: 'Another merchant' })
+      const ctx = {
+        db: t.db,
+        merchantId: owner.merchantId,
+        actor: { type: 'system' as const, id: null, role: 'owner' as const },
+      }
+      const vip = await resolveSegment(t.db, owner.merchantId, 'country:GR', new Date())
+      for (const format of ['csv', 'jsonl'] as const) {
+        for (const filters of [
+          {},
+          { q: 'zoë' },
+          { tag: 'a, b' },
+          { status: 'active' as const },
+          { q: "it's 100%" },
+        ]) {
+          const copied = await bytes(
+            exportCustomers({ ctx, input: { format, ...filters }, databaseUrl: url }),
+          )
+          const batched = await bytes(batchedExport(ctx, format, filters))
+          expect(copied.toString('utf8'), `${format} ${JSON.stringify(filters)}`).toBe(
+            batched.toString('utf8'),
+          )
+          expect(copied.equals(batched)).toBe(true)
+        }
+        const copied = await bytes(
+          exportCustomers({ ctx, input: { format }, segment: vip.condition, databaseUrl: url }),
+        )
+        expect(copied.equals(await bytes(batchedExport(ctx, format, {}, vip.condition)))).toBe(true)
+      }
+      const all = (
+        await bytes(exportCustomers({ ctx, input: { format: 'jsonl' }, databaseUrl: url }))
+      ).toString()
+      expect(all.trim().split('\n')).toHaveLength(4)
+    },
+  )
 })
 
 describe('round trip', () => {

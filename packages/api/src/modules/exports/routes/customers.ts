@@ -35,7 +35,7 @@ export const customerExportRoutes = createRouter()
     const input = c.req.valid('query')
     const segment = await segmentOf(c, input.segmentId)
     return c.body(
-      exportCustomers({ ctx: c.var.ctx, input, segment }),
+      exportCustomers({ ctx: c.var.ctx, input, segment, databaseUrl: c.var.deps.config.DATABASE_URL }),
       200,
       downloadHeaders('customers', input.format),
     )
@@ -44,7 +44,7 @@ export const customerExportRoutes = createRouter()
     const input = { ...c.req.valid('query'), format: 'jsonl' as const }
     const segment = await segmentOf(c, input.segmentId)
     return c.body(
-      exportCustomers({ ctx: c.var.ctx, input, segment }),
+      exportCustomers({ ctx: c.var.ctx, input, segment, databaseUrl: c.var.deps.config.DATABASE_URL }),
       200,
       downloadHeaders('customers', 'jsonl'),
     )

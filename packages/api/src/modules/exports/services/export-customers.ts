@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync'
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { ServiceContext } from '../../../context.js'
 import { type CustomerFilterInput, customerFilters } from '../../customers/services/list-filters.js'
@@ -5,6 +6,8 @@ import { type LiveCustomerRow, selectLiveCustomers } from '../../customers/servi
 import { type PaymentPreference, presentCustomer } from '../../customers/services/present.js'
 import { COLUMN_CUSTOM_FIELDS, customerColumns } from '../../imports/columns.js'
 import { formatCoins, joinList } from '../../imports/services/cells.js'
+import { customerCopyQuery } from './copy-customers.js'
+import { copyOutStream, inlineParameters } from './copy-out.js'
 import { EXPORT_BATCH, type ExportFormat, streamFile } from './stream-file.js'
 
 export type ExportRow = LiveCustomerRow & { coins: PaymentPreference[] | null }
@@ -106,18 +109,48 @@ export function cells(row: ExportRow): (string | null)[] {
   return customerColumns.map((c) => values[c.field] ?? null)
 }
 
-/** GET /customers/export.csv: every customer the list's filters match, as CSV or JSON Lines (the API's Customer). */
+const csvHead = () => new TextEncoder().encode(`\uFEFF${stringify([customerColumns.map((c) => c.header)])}`)
+
+/**
+ * GET /customers/export.csv: every customer the list's filters match, as CSV or JSON Lines (the API's
+ * Customer). On PostgreSQL (`databaseUrl`) the server writes the file with COPY (copy-customers.ts);
+ * on PGlite it is built here batch by batch. Both give the same bytes.
+ */
 export function exportCustomers({
   ctx,
   input,
   segment,
+  databaseUrl,
 }: {
   ctx: ServiceContext
   input: CustomerFilterInput & { format: ExportFormat; segmentId?: string | undefined }
   /** The resolved segmentId (resolveSegment), when the export is of a segment. */
   segment?: Expression<SqlBool> | undefined
+  /** PostgreSQL's URL: the COPY runs on a connection of its own. */
+  databaseUrl?: string | undefined
 }): ReadableStream<Uint8Array> {
   const { format, segmentId: _segmentId, ...filters } = input
+  if (databaseUrl) {
+    const { query, options } = customerCopyQuery(ctx.db, ctx.merchantId, format, filters, segment)
+    const select = inlineParameters(query)
+    if (select !== undefined)
+      return copyOutStream({
+        url: databaseUrl,
+        select,
+        options,
+        ...(format === 'csv' ? { head: csvHead() } : {}),
+      })
+  }
+  return batchedExport(ctx, format, filters, segment)
+}
+
+/** The export built in Node from batches of rows (PGlite, and the reference the COPY export matches). */
+export function batchedExport(
+  ctx: ServiceContext,
+  format: ExportFormat,
+  filters: CustomerFilterInput,
+  segment?: Expression<SqlBool>,
+): ReadableStream<Uint8Array> {
   return streamFile({
     format,
     header: customerColumns.map((c) => c.header),
