@@ -43,7 +43,9 @@ export async function startApi({
   env?: Record<string, string>
 } = {}): Promise<RunningApi> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'api'], {
+  // BENCH_API_NODE_ARGS: extra node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts', 'api'], {
     cwd: API_DIR,
     env: {
       ...process.env,

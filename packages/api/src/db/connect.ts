@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.js'
+import { PreparingClient } from './prepared.js'
 
 // The same wire-to-JS rules on both back ends: numeric stays an exact string, int8 (count(*)) becomes
 // a number since counts fit comfortably, and date stays 'YYYY-MM-DD' (no time zone shift).
@@ -35,7 +36,11 @@ export interface ConnectOptions {
 /** Opens PostgreSQL through `pg` when a URL is given, else an embedded PGlite with citext and pg_trgm. */
 export async function connectDatabase(opts: ConnectOptions): Promise<DatabaseHandle> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 })
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      Client: PreparingClient,
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

@@ -1,4 +1,5 @@
 import { type AssetId, formatUnits, type NetworkId, qrSvg } from '@coinbook/chain-watchers'
+import { LRUCache } from 'lru-cache'
 import type { Executor } from '../../../context.js'
 import { fiatDecimals } from '../../rates/index.js'
 import { formatMinor, toMinor } from '../money.js'
@@ -55,8 +56,22 @@ export function presentQuote(row: QuoteFields, now: Date): Omit<QuoteDto, 'qrSvg
   }
 }
 
+/**
+ * QR codes of quote URIs, per process. A quote's URI never changes, and an open checkout page shows the same
+ * one on every poll; drawing it costs ~0.7 ms of CPU, more than the rest of the checkout. ~2 KB each.
+ */
+const qrCodes = new LRUCache<string, string>({ max: 10_000 })
+
+async function quoteQr(uri: string): Promise<string> {
+  const hit = qrCodes.get(uri)
+  if (hit !== undefined) return hit
+  const svg = await qrSvg(uri)
+  qrCodes.set(uri, svg)
+  return svg
+}
+
 /** A quote with its QR code, ready to show a payer. */
 export async function presentQuoteWithQr(row: QuoteFields, now: Date): Promise<QuoteDto> {
   const quote = presentQuote(row, now)
-  return { ...quote, qrSvg: await qrSvg(quote.uri) }
+  return { ...quote, qrSvg: await quoteQr(quote.uri) }
 }
