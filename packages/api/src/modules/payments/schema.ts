@@ -48,7 +48,7 @@ export const paymentSchema = z
     amountBaseUnits: z.string(),
     networkFee: z.string().nullable().openapi({
       description:
-        'What the sender paid the network for the whole transaction, an exact decimal of networkFeeAsset; null where the chain did not tell it (a Bitcoin payment scanned from a Core node older than 25.0, until verified)',
+        'What the sender paid the network for the whole transaction, an exact decimal of networkFeeAsset; null where the chain did not tell it (a Bitcoin payment scanned from a Core node older than 25.0, until verified; an EVM token payment found by a scan, until the confirmation job reads its receipt)',
     }),
     networkFeeAsset: z.enum(assetIds).openapi({ description: 'The network’s native asset' }),
     matchedBy: z.enum(['address', 'reference', 'memo', 'quote', 'sender', 'manual']).nullable().openapi({

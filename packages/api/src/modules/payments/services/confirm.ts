@@ -2,6 +2,7 @@ import type { AnyChainAdapter, AssetId, BlockRef } from '@coinbook/chain-watcher
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.js'
 import { recordConfirmations } from '../../../observability/chain.js'
+import { fillNetworkFees } from './fill-fees.js'
 import { setPaymentState } from './ingest.js'
 
 export interface ConfirmResult {
@@ -107,5 +108,6 @@ export async function confirmPayments({
     if (status === 'reorged') result.reorged++
   }
   recordConfirmations(adapter.network, result)
+  await fillNetworkFees({ db, adapter })
   return result
 }

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { ChainCursorsTable, Database } from '../../../db/database.js'
 import { recordScan } from '../../../observability/chain.js'
 import { type IngestDeps, type IngestedPayment, prepareEvents, writeEvents } from './ingest.js'
+import { renumberLegacyTokenEvents } from './renumber-token-events.js'
 
 export interface ScanOptions {
   db: Kysely<Database>
@@ -120,6 +121,8 @@ async function scanLeased(
     at = next
   }
 
+  // Payments numbered the old way first, so that blocks read again find them under their numbers now.
+  await renumberLegacyTokenEvents({ db, adapter })
   const from = at + 1n
   if (from > head.number) return null
   const last = from + BigInt((opts.maxBlocks ?? 500) - 1)

@@ -8,6 +8,7 @@ import {
 import type { CoreDeps, ServiceContext } from '../../../context.js'
 import { CoinbookError, NotFoundError, ValidationError } from '../../../errors.js'
 import { confirmationsAtHead, ingestEvents } from './ingest.js'
+import { renumberLegacyTokenEvents } from './renumber-token-events.js'
 
 /**
  * Looks a transaction up on its network and records what it pays to deposit targets. Calling it again
@@ -60,6 +61,8 @@ export async function verifyPayment({
       throw new CoinbookError('rpc_unavailable', err.shortMessage, { cause: err })
     throw err
   }
+  // Its payments numbered the old way first, so that they are found rather than recorded again.
+  await renumberLegacyTokenEvents({ db: ctx.db, adapter, txHash })
   const ingested = await ingestEvents(
     {
       db: ctx.db,
