@@ -22,7 +22,12 @@ export class CrashingPlugin implements KyselyPlugin {
 
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x))
-    this.seen.push(node.kind)
+    // A raw statement is known by its first words ('raw: insert into payments'), a built one by its kind.
+    this.seen.push(
+      node.kind === 'RawNode'
+        ? `raw: ${node.sqlFragments.join(' ').trim().split(/\s+/).slice(0, 3).join(' ').toLowerCase()}`
+        : node.kind,
+    )
     if (
       node.kind === 'UpdateQueryNode' &&
       json(node.table).includes(`"${this.table}"`) &&
