@@ -1,4 +1,5 @@
 import { formatUnits } from '@coinbook/chain-watchers'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publicKeyAt } from '../../chain-watchers/src/derive/account-keys.fixture.js'
 import { customerAddress, type EvmFixture, evmFixture } from '../../chain-watchers/test/evm/fixture.js'
@@ -271,6 +272,57 @@ describe('EVM payments end to end on anvil', () => {
       body: { asset: 'ETH', network: 'ethereum' },
     })
     expect(allocate.status).toBe(404)
+  })
+
+  it('renumbers a token payment recorded by receipt position, so verify and a rescan find it', async () => {
+    const dave = await customer('Dave')
+    const { address } = await depositAddress(dave, { asset: 'USDT' })
+    // A Memo log comes before the Transfer: position 1 in the receipt (eventIndex 2 the old way), ordinal 0.
+    const hash = await f.transferWithMemo(f.usdt, address, 4_000_000n)
+    await f.blockOf(hash)
+    const verify = () =>
+      t.request('POST', '/api/v1/payments/verify', { as: owner, body: { network: 'ethereum', txHash: hash } })
+    const first = await verify()
+    expect(first.body.data).toEqual([expect.objectContaining({ eventIndex: 1, created: true })])
+    const id = first.body.data[0].id
+
+    // As migration 0028 leaves a payment recorded before: its old number, listed for renumbering.
+    const makeLegacy = async () => {
+      await t.db.updateTable('payments').set({ event_index: 2 }).where('id', '=', id).execute()
+      await sql`insert into evm_event_renumbering (payment_id, network, tx_hash)
+        values (${id}, 'ethereum', ${hash})`.execute(t.db)
+    }
+    const listed = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from evm_event_renumbering`.execute(t.db)).rows[0]
+        ?.n
+
+    await makeLegacy()
+    const again = await verify()
+    expect(again.body.data).toEqual([expect.objectContaining({ id, eventIndex: 1, created: false })])
+    expect(await listed()).toBe(0)
+
+    await makeLegacy()
+    await scan()
+    expect(await listed()).toBe(0)
+    const list = await t.request('GET', `/api/v1/customers/${dave}/payments`, { as: owner })
+    expect(list.body.data).toEqual([expect.objectContaining({ id, eventIndex: 1, amount: '4' })])
+  })
+
+  it('fills in the network fee of a scanned token payment when confirming it', async () => {
+    const erin = await customer('Erin')
+    const { address } = await depositAddress(erin, { asset: 'USDT' })
+    const hash = await f.payToken(f.usdt, address, 2_000_000n)
+    await f.blockOf(hash)
+    await scan()
+    const payments = () => t.request('GET', `/api/v1/customers/${erin}/payments`, { as: owner })
+    // The scan read the log, not the receipt: no fee yet.
+    expect((await payments()).body.data).toEqual([
+      expect.objectContaining({ txHash: hash, networkFee: null }),
+    ])
+    await confirmPayments({ db: t.db, adapter: f.adapter, required: 3 })
+    expect((await payments()).body.data).toEqual([
+      expect.objectContaining({ txHash: hash, networkFee: formatUnits(await f.payerSpentIn(hash), 18) }),
+    ])
   })
 })
 
