@@ -6,9 +6,10 @@
  *    autocannon (the goal: ≥ 1,000 requests/s on this machine): 200 sent invoices of a fresh merchant, each
  *    with a live ETH quote, asked for in turn.
  *   DATABASE_URL=postgres://… tsx bench/invoices.bench.ts [--runs 30] [--duration 10] [--connections 50]
+ *     [--api-processes 1] (API_PROCESSES of the API under test; PostgreSQL only)
  * Without DATABASE_URL only the checkout part runs, on an embedded database in a temporary directory.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '30' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    'api-processes': { type: 'string', default: '1' },
   },
 })
 const runs = Number(values.runs)
@@ -43,23 +45,33 @@ const unlimited = {
 
 const url = process.env.DATABASE_URL
 const embeddedDir = url ? undefined : mkdtempSync(join(tmpdir(), 'coinbook-invoices-bench-'))
+const apiProcesses = url ? Number(values['api-processes']) : 1
 const api = await startApi({
-  env: { ...unlimited, ...(embeddedDir ? { COINBOOK_DATA_DIR: embeddedDir } : {}) },
+  env: {
+    ...unlimited,
+    API_PROCESSES: String(apiProcesses),
+    ...(embeddedDir ? { COINBOOK_DATA_DIR: embeddedDir } : {}),
+  },
 })
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
 }
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc; 0 where there is none. */
+/** CPU time (user + system) the API has used so far, in ms, from /proc: its process and any it forked. */
 function processCpuMs(pid: number | undefined): number {
   if (!pid) return 0
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-  } catch {
-    return 0
+  const stat = (p: string) => readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  let ms = 0
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const f = stat(p)
+      if (p === String(pid) || f[1] === String(pid)) ms += ((Number(f[11]) + Number(f[12])) * 1000) / 100
+    } catch {
+      // gone meanwhile
+    }
   }
+  return ms
 }
 
 async function call(path: string, init: RequestInit & { cookie?: string } = {}) {
@@ -190,7 +202,7 @@ async function checkoutBench() {
   const { requests, latency, errors, non2xx } = result
   const cpuMs = processCpuMs(api.pid) - cpuBefore
   console.log(
-    `checkout JSON (${url ? 'PostgreSQL' : 'embedded PGlite'}), ${PAGES} pay pages with a live quote: ${connections} clients × ${duration} s — ${requests.average.toFixed(0)} requests/s ${requests.average >= CHECKOUT_GOAL_RPS ? '(goal met)' : `(goal ${CHECKOUT_GOAL_RPS}/s: missed)`}; latency p50 ${latency.p50} ms, p99 ${latency.p99} ms; errors ${errors}, non-2xx ${non2xx}; API process CPU ${(cpuMs / result.requests.total).toFixed(2)} ms per request`,
+    `checkout JSON (${url ? 'PostgreSQL' : 'embedded PGlite'}, ${apiProcesses} API process${apiProcesses > 1 ? 'es' : ''}), ${PAGES} pay pages with a live quote: ${connections} clients × ${duration} s — ${requests.average.toFixed(0)} requests/s ${requests.average >= CHECKOUT_GOAL_RPS ? '(goal met)' : `(goal ${CHECKOUT_GOAL_RPS}/s: missed)`}; latency p50 ${latency.p50} ms, p99 ${latency.p99} ms; errors ${errors}, non-2xx ${non2xx}; API process CPU ${(cpuMs / result.requests.total).toFixed(2)} ms per request`,
   )
 }
 

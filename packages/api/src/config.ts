@@ -67,6 +67,12 @@ export const configSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
+   * `coinbook api` forks this many API processes that share the port (node:cluster), one per CPU to give
+   * to the API; a Node process runs JavaScript on one core. Needs PostgreSQL. Each keeps its own pool of
+   * DATABASE_POOL_SIZE connections; without REDIS_URL each also counts its own rate limits.
+   */
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /**
    * Apply pending migrations when `start`, `api` or `worker` starts (Kysely holds a lock meanwhile). With
    * several processes, set it to false and run `coinbook migrate` once before them: they then wait for the
    * schema instead of migrating.

@@ -1,10 +1,11 @@
+import cluster from 'node:cluster'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import { Chains } from './chains/index.js'
 import { systemClock } from './clock.js'
-import { ConfigError, loadConfig } from './config.js'
+import { type Config, ConfigError, loadConfig } from './config.js'
 import { connectDatabase } from './db/connect.js'
 import { migrateToLatest, waitForMigrations } from './db/migrate.js'
 import { closeRateLimits } from './http/middleware/rate-limit.js'
@@ -15,7 +16,7 @@ import { createWorkerHealthApp } from './modules/system/worker-health.js'
 
 const USAGE = `Usage: coinbook <command>
   start     API, dashboard and jobs in one process (the embedded default)
-  api       HTTP API and dashboard only
+  api       HTTP API and dashboard only; API_PROCESSES=n runs n of them on one port
   worker    background jobs only; --queues a,b runs only those queues (job ids, or a prefix like chain.*)
   migrate   apply database migrations and exit
 MIGRATE_ON_START=false makes start, api and worker wait for \`coinbook migrate\` instead of migrating.`
@@ -24,6 +25,7 @@ type Command = 'start' | 'api' | 'worker' | 'migrate'
 
 async function main(command: Command, queues: string[]) {
   const config = loadConfig()
+  if (command === 'api' && config.API_PROCESSES > 1 && cluster.isPrimary) return superviseApi(config)
   // Checked before connecting, so a typo in --queues fails at once with the list of valid names.
   const workerJobs = selectJobs(allJobs(config, new Chains(config)), queues)
   const handle = await connectDatabase({
@@ -89,6 +91,51 @@ async function main(command: Command, queues: string[]) {
   }
   process.on('SIGTERM', () => void stop('SIGTERM'))
   process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+/**
+ * `coinbook api` with API_PROCESSES > 1: migrates once (unless MIGRATE_ON_START=false), then forks that
+ * many API processes sharing the port, replaces one that dies, and on SIGTERM/SIGINT stops them all and
+ * waits for their in-flight requests.
+ */
+async function superviseApi(config: Config) {
+  if (!config.DATABASE_URL) {
+    throw new ConfigError([
+      {
+        variable: 'API_PROCESSES',
+        message: 'above 1 needs DATABASE_URL: the embedded database is one process’s',
+      },
+    ])
+  }
+  if (config.MIGRATE_ON_START) {
+    const handle = await connectDatabase({ url: config.DATABASE_URL, poolSize: 1 })
+    await migrateToLatest(handle.db)
+    await handle.close()
+  }
+  let stopping = false
+  const fork = () => cluster.fork({ MIGRATE_ON_START: 'false' })
+  for (let i = 0; i < config.API_PROCESSES; i++) fork()
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return
+    log('error', 'an API process died; starting another', { pid: worker.process.pid, code, signal })
+    setTimeout(fork, 1000)
+  })
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    log('info', 'shutting down the API processes', { signal })
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined)
+    let left = workers.length
+    if (left === 0) process.exit(0)
+    for (const w of workers) {
+      w.once('exit', () => {
+        if (--left === 0) process.exit(0)
+      })
+      w.process.kill(signal)
+    }
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
 }
 
 function log(level: string, msg: string, extra: Record<string, unknown> = {}) {
