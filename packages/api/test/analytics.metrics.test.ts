@@ -305,4 +305,35 @@ describe('metric upkeep of a scan-sized batch', () => {
       [2, '3'],
     ])
   })
+
+  it('counts each payment once when two writers ingest the same batch at the same moment', async () => {
+    const m = await t.signup()
+    const people = await Promise.all([1, 2].map(() => createCustomer(t, m)))
+    const to = await Promise.all(people.map((c) => attachAddress(t, m, c.id)))
+    const deps: IngestDeps = { db: t.db, rates: t.core.rates, mode: 'regtest', confirmationsFor: () => 3 }
+    const batch: TransferEvent[] = Array.from({ length: 40 }, (_, i) => ({
+      network: 'ethereum',
+      asset: 'USDT',
+      txHash: `0x${randomBytes(32).toString('hex')}`,
+      eventIndex: 0,
+      from: null,
+      to: to[i % 2] as string,
+      amount: USDT(1 + i),
+      contract: '0xdac17f958d2ee523a2206206994597c13d831ec7',
+      blockRef: { number: 1000n, hash: `0x${randomBytes(32).toString('hex')}` },
+      blockTime: Date.parse('2026-01-01T00:00:00Z') / 1000 + i * 3600,
+      status: 'confirmed',
+    }))
+    // Two processes scanning the same blocks (chain order): on PostgreSQL each on its own connection, the
+    // second waiting on the first's uncommitted payments and then finding them there.
+    const results = await Promise.all([ingestEvents(deps, batch), ingestEvents(deps, batch)])
+    expect(results.flat().filter((p) => p.created)).toHaveLength(40)
+    // 1 + 3 + … + 39 = 400 to the first, 2 + 4 + … + 40 = 420 to the second.
+    for (const [i, ltv] of [
+      [0, '400'],
+      [1, '420'],
+    ] as const) {
+      expect(await metricsOf(people[i]!.id, m)).toMatchObject({ paymentCount: 20, lifetimeValue: ltv })
+    }
+  })
 })
