@@ -17,7 +17,7 @@ import {
   summaryColumns,
 } from '../../invoices/services/present.js'
 import { presentQuoteWithQr } from '../../invoices/services/present-quote.js'
-import { computeTotals, presentTaxes } from '../../invoices/services/totals.js'
+import { presentTaxes, totalsOfStored } from '../../invoices/services/totals.js'
 import { fiatDecimals } from '../../rates/index.js'
 import { RATEABLE } from '../../ratings/services/rate-invoice.js'
 import type { CheckoutDto } from '../schema.js'
@@ -159,18 +159,7 @@ export async function loadCheckout(deps: CoreDeps, token: string): Promise<Check
   if (!row || row.status === 'void' || row.status === 'draft') throw notFound
   const fd = fiatDecimals(row.currency)
   const invoice = presentInvoiceSummary({ ...row, customer_name: null }, opts)
-  const totals = computeTotals(
-    row.line_rows.map((l) => ({
-      description: l.description,
-      quantity: l.quantity,
-      unitAmount: l.unit_amount,
-      tax:
-        l.tax_name !== null && l.tax_percentage !== null
-          ? { id: l.tax_rate_id, name: l.tax_name, percentage: l.tax_percentage }
-          : null,
-    })),
-    fd,
-  )
+  const totals = totalsOfStored(row.line_rows, fd)
   const preferred = (row.preferred_coins as Coin[]).map((c) => `${c.asset}/${c.network}`)
   const rank = (c: Coin) => {
     const i = preferred.indexOf(`${c.asset}/${c.network}`)

@@ -6,7 +6,7 @@ import type { InvoiceDto } from '../schema.js'
 import { installmentOf } from './get-installment-plan.js'
 import { loadAppliedPayments, type PresentOptions, presentInvoiceSummary, selectInvoices } from './present.js'
 import { presentQuote, selectQuotes } from './present-quote.js'
-import { computeTotals, presentTaxes } from './totals.js'
+import { presentTaxes, totalsOfStored } from './totals.js'
 
 /** One of the merchant's invoices with lines, taxes, payments applied, quotes and history; else a 404. */
 export async function loadInvoice(
@@ -25,18 +25,7 @@ export async function loadInvoice(
     db.selectFrom('invoice_events').selectAll().where('invoice_id', '=', id).orderBy('id').execute(),
     installmentOf(db, row),
   ])
-  const totals = computeTotals(
-    lines.map((l) => ({
-      description: l.description,
-      quantity: l.quantity,
-      unitAmount: l.unit_amount,
-      tax:
-        l.tax_name !== null && l.tax_percentage !== null
-          ? { id: l.tax_rate_id, name: l.tax_name, percentage: l.tax_percentage }
-          : null,
-    })),
-    fd,
-  )
+  const totals = totalsOfStored(lines, fd)
   const credit = payments
     .filter((p) => p.method === 'credit' && p.amount !== null)
     .reduce((sum, p) => sum + toMinor(p.amount as string, fd), 0n)

@@ -23,6 +23,32 @@ export interface Totals {
   total: bigint
 }
 
+/** An invoice line as stored (numbers as exact strings). */
+export interface StoredLine {
+  description: string
+  quantity: string
+  unit_amount: string
+  tax_rate_id: string | null
+  tax_name: string | null
+  tax_percentage: string | null
+}
+
+/** The totals of stored lines. */
+export function totalsOfStored(lines: readonly StoredLine[], fiatDecimals: number): Totals {
+  return computeTotals(
+    lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unitAmount: l.unit_amount,
+      tax:
+        l.tax_name !== null && l.tax_percentage !== null
+          ? { id: l.tax_rate_id, name: l.tax_name, percentage: l.tax_percentage }
+          : null,
+    })),
+    fiatDecimals,
+  )
+}
+
 /** Line amounts, subtotal, tax per rate and total, in minor units of the invoice currency. */
 export function computeTotals(lines: readonly LineInput[], fiatDecimals: number): Totals {
   const priced = lines.map((l) => ({ ...l, amount: lineAmount(l.quantity, l.unitAmount, fiatDecimals) }))
