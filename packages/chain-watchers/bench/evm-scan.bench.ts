@@ -6,7 +6,7 @@
  * recipients watched (one in each of 50 of the 100 batch transactions; token payments cost no receipt, their
  * ordinal among the transaction's token logs is their identity) and 0.1%; with native scanning, each of the
  * 20 watched native payments costs a receipt (its status and fee). Prints figures, asserts nothing. From
- * packages/chain-watchers: `npx tsx bench/evm-scan.bench.ts`.
+ * packages/chain-watchers: `node --expose-gc --import tsx bench/evm-scan.bench.ts`.
  */
 import { randomBytes } from 'node:crypto'
 import {
@@ -155,12 +155,17 @@ try {
   await anvil.stop()
 }
 
-/** Warms each task up, then RUNS rounds of all tasks in turn; medians, so machine drift hits all alike. */
+/**
+ * Warms each task up, then RUNS rounds of all tasks in turn; medians, so machine drift hits all alike. With
+ * --expose-gc, collects garbage before each timed task, so no task pays for the garbage of the one before.
+ */
 async function timeRoundRobin(tasks: (() => Promise<unknown>)[]): Promise<number[]> {
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {})
   for (const task of tasks) await task()
   const samples = tasks.map(() => [] as number[])
   for (let r = 0; r < RUNS; r++) {
     for (const [i, task] of tasks.entries()) {
+      collect()
       const started = performance.now()
       await task()
       samples[i]?.push(performance.now() - started)

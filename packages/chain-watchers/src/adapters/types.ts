@@ -80,10 +80,17 @@ export interface ChainAdapter {
   isCanonical(block: BlockRef): Promise<boolean>
   /**
    * The network fee of mined transactions by lowercase hash, for the events a scan returned without one
-   * (EVM token payments); a transaction not mined is left out. Absent where scans always tell the fee or
-   * only verify can.
+   * (EVM token payments, whose logs carry none; every Bitcoin payment, whose raw block's inputs carry no
+   * amounts); a transaction not mined in that block, or whose fee the node does not tell, is left out.
+   * Absent where scans always tell the fee or only verify can.
    */
-  fees?(txHashes: readonly string[]): Promise<Map<string, bigint>>
+  fees?(transactions: readonly MinedTransaction[]): Promise<Map<string, bigint>>
+}
+
+/** A transaction and the block a scan found it in: what `ChainAdapter.fees` asks about. */
+export interface MinedTransaction {
+  txHash: string
+  blockHash: string
 }
 
 /**

@@ -82,47 +82,86 @@ describe.each(backends)('Bitcoin adapter over %s', (backend) => {
 
       const blockRef = { number: BigInt(block!.height), hash: block!.hash }
       expect(result.last).toEqual(blockRef)
-      // The fee is inputs − outputs of the whole transaction, from the prevouts the node keeps (a raw
-      // block's inputs carry no amounts): every output of one transaction carries the same.
-      expect(result.events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount, e.from, e.fee])).toEqual([
-        [twoCustomers.getId(), 0, bip84a, 150_000n, wallet.address('p2wpkh'), feeOf(twoCustomers)],
-        [twoCustomers.getId(), 2, bip84b, 250_000n, wallet.address('p2wpkh'), feeOf(twoCustomers)],
-        [legacy.getId(), 0, bip44, 40_000n, wallet.address('p2pkh'), feeOf(legacy)],
-        [wrapped.getId(), 0, bip49, 30_000n, wallet.address('p2sh-p2wpkh'), feeOf(wrapped)],
-        [wrapped.getId(), 1, bip84c, 20_000n, wallet.address('p2sh-p2wpkh'), feeOf(wrapped)],
+      expect(result.events.map((e) => [e.txHash, e.eventIndex, e.to, e.amount, e.from])).toEqual([
+        [twoCustomers.getId(), 0, bip84a, 150_000n, wallet.address('p2wpkh')],
+        [twoCustomers.getId(), 2, bip84b, 250_000n, wallet.address('p2wpkh')],
+        [legacy.getId(), 0, bip44, 40_000n, wallet.address('p2pkh')],
+        [wrapped.getId(), 0, bip49, 30_000n, wallet.address('p2sh-p2wpkh')],
+        [wrapped.getId(), 1, bip84c, 20_000n, wallet.address('p2sh-p2wpkh')],
         // A key-path taproot spend does not reveal the output it spends.
-        [taproot.getId(), 0, bip86, 10_000n, null, feeOf(taproot)],
+        [taproot.getId(), 0, bip86, 10_000n, null],
       ])
-      expect(new Set([twoCustomers, legacy, wrapped, taproot].map(feeOf)).size).toBe(4)
       for (const event of result.events) {
         expect(event).toMatchObject({ network: 'bitcoin', asset: 'BTC', blockRef, status: 'pending' })
         expect(event.blockTime).toBe(block!.block.timestamp)
+        // A raw block's inputs carry no amounts: the fee is read afterwards, with adapter.fees.
+        expect(event).not.toHaveProperty('fee')
       }
+      // The fee is inputs − outputs of the whole transaction, from the prevouts the node keeps.
+      const paying = [twoCustomers, legacy, wrapped, taproot]
+      const fees = await adapter.fees(paying.map((tx) => ({ txHash: tx.getId(), blockHash: block!.hash })))
+      expect(fees).toEqual(new Map(paying.map((tx) => [tx.getId(), feeOf(tx)])))
+      expect(new Set(paying.map(feeOf)).size).toBe(4)
     },
   )
 
-  it('asks the node for the fee only of transactions paying a watched address, and none for a coinbase', async () => {
+  it('scans without asking about single transactions; fees asks only about those given, none for a coinbase', async () => {
     const { wallet, chain, adapter, server } = h
     const paid = wallet.pay([{ address: bip84a!, value: 60_000n }], { feeRate: 7n })
     wallet.pay([{ address: strangerAddress('elsewhere'), value: 60_000n }])
     const [block] = chain.mine(1, {
       coinbaseScript: bitcoin.address.toOutputScript(bip84b!, bitcoin.networks.regtest),
     })
-    const asked = server.requests.length
+    // Questions about single transactions: Esplora's /tx/ requests, Core's getrawtransaction calls (batched).
+    const txAsks = (from: number) =>
+      server.requests
+        .slice(from)
+        .flatMap((r) => (r.api === 'esplora' ? [r.path] : (r.rpc ?? [])))
+        .filter((asked) => asked.includes('/tx/') || asked === 'getrawtransaction')
+    const beforeScan = server.requests.length
 
     const result = await adapter.scan(BigInt(block!.height), BigInt(block!.height), watchSetOf(customers))
-
-    // A coinbase spends nothing: it has no fee and costs no question.
-    expect(result.events.map((e) => [e.txHash, e.to, e.fee])).toEqual([
-      [block!.txids[0], bip84b, undefined],
-      [paid.getId(), bip84a, feeOf(paid)],
+    expect(result.events.map((e) => [e.txHash, e.to])).toEqual([
+      [block!.txids[0], bip84b],
+      [paid.getId(), bip84a],
     ])
-    expect(result.events[0]).not.toHaveProperty('fee')
-    const feeAsks = server.requests
-      .slice(asked)
-      .filter((r) => r.path.includes('/tx/') || r.rpc?.includes('getrawtransaction'))
-    expect(feeAsks).toHaveLength(1)
-    if (backend === 'esplora') expect(feeAsks[0]!.path).toContain(paid.getId())
+    expect(txAsks(beforeScan)).toHaveLength(0)
+
+    // A coinbase spends nothing: it has no fee. Hashes are matched in any case.
+    const beforeFees = server.requests.length
+    const fees = await adapter.fees(
+      result.events.map((e) => ({ txHash: e.txHash.toUpperCase(), blockHash: block!.hash })),
+    )
+    expect(fees).toEqual(new Map([[paid.getId(), feeOf(paid)]]))
+    expect(txAsks(beforeFees)).toHaveLength(2)
+    expect(await adapter.fees([])).toEqual(new Map())
+    // Core looks for the transaction in the block given (no txindex needed), so one a reorg moved has no fee
+    // there; Esplora finds it by txid, and a transaction's fee does not depend on its block.
+    const elsewhere = await adapter.fees([
+      { txHash: paid.getId(), blockHash: chain.blockAt(block!.height - 1)!.hash },
+    ])
+    expect(elsewhere).toEqual(backend === 'core' ? new Map() : new Map([[paid.getId(), feeOf(paid)]]))
+  })
+
+  it('stops asking a Core node older than 25.0, which tells no fee, for fees', async () => {
+    if (backend !== 'core') return
+    const old = await startBitcoinHarness('core', { server: { coreVersion: 240000 } })
+    try {
+      const paid = old.wallet.pay([{ address: bip84a!, value: 60_000n }])
+      const again = old.wallet.pay([{ address: bip84b!, value: 60_000n }])
+      const [block] = old.chain.mine(1)
+      const asked = () => old.server.requests.filter((r) => r.rpc?.includes('getrawtransaction')).length
+      const mined = (tx: bitcoin.Transaction) => ({ txHash: tx.getId(), blockHash: block!.hash })
+
+      expect(await old.adapter.fees([mined(paid)])).toEqual(new Map())
+      expect(asked()).toBe(1)
+      expect(await old.adapter.fees([mined(paid), mined(again)])).toEqual(new Map())
+      expect(asked()).toBe(1)
+      // verify still reads the transaction, without a fee.
+      expect((await old.adapter.verify(paid.getId()))[0]).not.toHaveProperty('fee')
+    } finally {
+      await old.close()
+    }
   })
 
   it('scans a range of blocks in chain order and returns the last one as the cursor', async () => {

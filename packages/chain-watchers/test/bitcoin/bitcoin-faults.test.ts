@@ -52,10 +52,13 @@ describe.each(backends)('Bitcoin adapter over %s when the node misbehaves', (bac
     expect(await h.adapter.verify(txid)).toEqual(expected)
     expect(h.server.faults).toHaveLength(0)
     h.server.faults.push({ ...fault })
-    // A scan reads raw blocks, whose inputs carry no amounts, and asks the node for the fee as verify does.
-    expect((await h.adapter.scan(height, height, watch)).events).toEqual(
-      expected.filter((e) => e.to === customer),
-    )
+    // A scan reads raw blocks, whose inputs carry no amounts: the fee is read afterwards, as verify reads it.
+    const paid = expected.filter((e) => e.to === customer)
+    expect((await h.adapter.scan(height, height, watch)).events).toEqual(paid.map(({ fee, ...e }) => e))
+    h.server.faults.push({ ...fault })
+    const fees = await h.adapter.fees([{ txHash: txid, blockHash: paid[0]!.blockRef!.hash }])
+    expect(fees).toEqual(new Map([[txid, paid[0]!.fee]]))
+    expect(h.server.faults).toHaveLength(0)
   })
 
   it('retries a JSON answer cut in half', async () => {

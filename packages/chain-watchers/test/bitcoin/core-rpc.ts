@@ -30,7 +30,17 @@ class RpcFailure extends Error {
 }
 
 type Params = unknown[] | Record<string, unknown> | undefined
-type Method = (chain: RegtestChain, arg: (index: number, name: string) => unknown) => unknown
+/** How the emulated node differs from today's Core. */
+export interface CoreNodeOptions {
+  /** Core's version number (250000 = 25.0); before 25.0, getrawtransaction reads verbosity 2 as 1. */
+  version?: number
+}
+
+type Method = (
+  chain: RegtestChain,
+  arg: (index: number, name: string) => unknown,
+  node: CoreNodeOptions,
+) => unknown
 
 /** ParseHashV: 64 hex digits, or Core's exact complaint naming the parameter. */
 function parseHash(value: unknown, name: string): string {
@@ -115,7 +125,7 @@ const methods: Record<string, Method> = {
     if (verbosity <= 0) return Buffer.from(stored.raw).toString('hex')
     return coreBlock(chain, stored, verbosity >= 3 ? 3 : (verbosity as 1 | 2))
   },
-  getrawtransaction: (chain, arg) => {
+  getrawtransaction: (chain, arg, node) => {
     const txid = parseHash(arg(0, 'txid'), 'parameter 1')
     if (txid === chain.blockAt(0)!.txids[0]) {
       throw new RpcFailure(
@@ -123,7 +133,8 @@ const methods: Record<string, Method> = {
         'The genesis block coinbase is not considered an ordinary transaction and cannot be retrieved',
       )
     }
-    const verbosity = parseVerbosity(arg(1, 'verbosity'), 0)
+    const asked = parseVerbosity(arg(1, 'verbosity'), 0)
+    const verbosity = (node.version ?? 290000) < 250000 ? Math.min(asked, 1) : asked
     const blockhashArg = arg(2, 'blockhash')
     // With -txindex, a transaction of a block a reorg removed is still found, with that block's hash.
     let found = chain.lookupTx(txid) ?? chain.lookupStaleTx(txid)
@@ -178,7 +189,7 @@ interface Request {
   params?: unknown
 }
 
-function execute(chain: RegtestChain, req: Request): unknown {
+function execute(chain: RegtestChain, req: Request, node: CoreNodeOptions): unknown {
   if (typeof req.method !== 'string') throw new RpcFailure(RPC_INVALID_REQUEST, 'Method must be a string')
   const method = methods[req.method]
   if (!method) throw new RpcFailure(RPC_METHOD_NOT_FOUND, 'Method not found')
@@ -187,7 +198,7 @@ function execute(chain: RegtestChain, req: Request): unknown {
     throw new RpcFailure(RPC_INVALID_REQUEST, 'Params must be an array or object')
   }
   const arg = (index: number, name: string) => (Array.isArray(params) ? params[index] : params?.[name])
-  return method(chain, arg)
+  return method(chain, arg, node)
 }
 
 function reply(req: Request, result: unknown, error: RpcFailure | undefined) {
@@ -200,9 +211,13 @@ function reply(req: Request, result: unknown, error: RpcFailure | undefined) {
   return { result: errorObj ? null : result, error: errorObj ?? null, id: req.id ?? null }
 }
 
-function run(chain: RegtestChain, req: Request): { body: unknown; error?: RpcFailure } {
+function run(
+  chain: RegtestChain,
+  req: Request,
+  node: CoreNodeOptions,
+): { body: unknown; error?: RpcFailure } {
   try {
-    return { body: reply(req, execute(chain, req), undefined) }
+    return { body: reply(req, execute(chain, req, node), undefined) }
   } catch (error) {
     const failure = error instanceof RpcFailure ? error : new RpcFailure(RPC_MISC_ERROR, String(error))
     return { body: reply(req, undefined, failure), error: failure }
@@ -214,7 +229,7 @@ function run(chain: RegtestChain, req: Request): { body: unknown; error?: RpcFai
  * HTTP 500 on error (404 for an unknown method, 400 for an invalid request); JSON-RPC 2.0 requests get
  * HTTP 200 with either result or error (204 for a notification); batches answer 200 with an array.
  */
-export function handleCoreRpc(chain: RegtestChain, body: string): Reply {
+export function handleCoreRpc(chain: RegtestChain, body: string, node: CoreNodeOptions = {}): Reply {
   const jsonReply = (status: number, value: unknown): Reply => ({
     status,
     contentType: 'application/json',
@@ -234,7 +249,7 @@ export function handleCoreRpc(chain: RegtestChain, body: string): Reply {
     const replies = parsed
       .map((req) => (typeof req === 'object' && req !== null ? (req as Request) : {}))
       .filter((req) => !(req.jsonrpc === '2.0' && !('id' in req)))
-      .map((req) => run(chain, req).body)
+      .map((req) => run(chain, req, node).body)
     return jsonReply(200, replies)
   }
   if (typeof parsed !== 'object' || parsed === null) {
@@ -245,7 +260,7 @@ export function handleCoreRpc(chain: RegtestChain, body: string): Reply {
     })
   }
   const req = parsed as Request
-  const { body: out, error } = run(chain, req)
+  const { body: out, error } = run(chain, req, node)
   if (req.jsonrpc === '2.0') {
     if (!('id' in req)) return { status: 204, contentType: 'application/json', body: '' }
     return jsonReply(200, out)

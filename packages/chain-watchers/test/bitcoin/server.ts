@@ -43,6 +43,8 @@ export interface NodeServerOptions {
   auth?: { user: string; password: string }
   /** Path prefix of the Esplora API (Blockstream serves it under /api). */
   esploraPrefix?: string
+  /** Core's version number to emulate (default: a current one); see CoreNodeOptions. */
+  coreVersion?: number
 }
 
 export interface NodeServer {
@@ -140,7 +142,7 @@ export async function startNodeServer(
       res.end()
       return
     } else {
-      reply = handleCoreRpc(chain, body)
+      reply = handleCoreRpc(chain, body, opts.coreVersion !== undefined ? { version: opts.coreVersion } : {})
     }
 
     let payload = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : Buffer.from(reply.body)

@@ -1,4 +1,4 @@
-import { parseEther, parseUnits } from 'viem'
+import { type Hash, parseEther, parseUnits } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { InvalidInputError } from '../../src/errors.js'
 import { customerAddress, type EvmFixture, evmFixture, watchSetOf } from './fixture.js'
@@ -145,7 +145,12 @@ describe('evm scan', () => {
       [stranger, 1n],
       [alice, 2n],
     ])
-    const fees = await f.adapter.fees([memo, batch, `0x${'12'.repeat(32)}`])
+    const mined = async (hash: Hash) => ({ txHash: hash, blockHash: (await f.blockOf(hash)).hash })
+    const fees = await f.adapter.fees([
+      await mined(memo),
+      await mined(batch),
+      { txHash: `0x${'12'.repeat(32)}`, blockHash: `0x${'34'.repeat(32)}` },
+    ])
     expect(fees).toEqual(
       new Map([
         [memo, await f.payerSpentIn(memo)],

@@ -48,7 +48,7 @@ export const paymentSchema = z
     amountBaseUnits: z.string(),
     networkFee: z.string().nullable().openapi({
       description:
-        'What the sender paid the network for the whole transaction, an exact decimal of networkFeeAsset; null where the chain did not tell it (a Bitcoin payment scanned from a Core node older than 25.0, until verified; an EVM token payment found by a scan, until the confirmation job reads its receipt)',
+        'What the sender paid the network for the whole transaction, an exact decimal of networkFeeAsset; null where the chain has not told it yet: a Bitcoin payment or an EVM token payment found by a scan, until the confirmation job reads the fee (a Core node older than 25.0 never tells a mined Bitcoin transaction’s fee; verify does where the node can)',
     }),
     networkFeeAsset: z.enum(assetIds).openapi({ description: 'The network’s native asset' }),
     matchedBy: z.enum(['address', 'reference', 'memo', 'quote', 'sender', 'manual']).nullable().openapi({

@@ -1,13 +1,22 @@
 import { expectOk } from '../../rpc/http.js'
 import { callJsonRpc } from '../../rpc/json-rpc.js'
 import { createRpcPool, type RpcAttempt, type RpcPool } from '../../rpc/pool.js'
-import type { BlockRef, ChainAdapter, ChainHead, ScanResult, TransferEvent, WatchSet } from '../types.js'
+import type {
+  BlockRef,
+  ChainAdapter,
+  ChainHead,
+  MinedTransaction,
+  ScanResult,
+  TransferEvent,
+  WatchSet,
+} from '../types.js'
 import type { BitcoinBackend } from './backend.js'
 import { isCanonical } from './canonical.js'
 import { type BitcoinAdapterConfig, type BitcoinContext, resolveBitcoinConfig } from './config.js'
 import { confirmations } from './confirmations.js'
 import { createCoreBackend } from './core-backend.js'
 import { createEsploraBackend } from './esplora-backend.js'
+import { minedFees } from './fees.js'
 import { checkGenesis } from './genesis.js'
 import { getHead } from './head.js'
 import { scanBlocks } from './scan.js'
@@ -19,6 +28,7 @@ export interface BitcoinAdapter extends ChainAdapter {
   /** The node API behind the adapter, for anything it does not cover. */
   readonly backend: BitcoinBackend
   readonly pool: RpcPool
+  fees(transactions: readonly MinedTransaction[]): Promise<Map<string, bigint>>
 }
 
 /**
@@ -47,6 +57,7 @@ export function createBitcoinAdapter(config: BitcoinAdapterConfig): BitcoinAdapt
     verify: (txid: string): Promise<TransferEvent[]> => verifyTransaction(backend, { context, txid }),
     scan: (from: bigint, to: bigint, watch: WatchSet): Promise<ScanResult> =>
       scanBlocks(backend, { context, from, to, watch }),
+    fees: (transactions: readonly MinedTransaction[]) => minedFees(backend, transactions),
     confirmations: (event: TransferEvent, head: ChainHead) => confirmations(event, head),
     isCanonical: (block: BlockRef) => isCanonical(backend, block),
   }

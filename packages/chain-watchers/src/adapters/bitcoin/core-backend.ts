@@ -37,6 +37,7 @@ export function createCoreBackend(
 ): BitcoinBackend {
   const batcher = createJsonRpcBatcher(pool, { maxSize: batchSize })
   const call = <T>(method: string, params: unknown[]) => batcher.request<T>(method, params)
+  let tellsNoFees = false
 
   return {
     kind: 'core',
@@ -65,18 +66,21 @@ export function createCoreBackend(
         }),
 
     // With the block's hash Core reads the transaction from that block (no txindex needed) and, at
-    // verbosity 2, its prevouts and fee from the block's undo data.
-    getMinedFee: (txid, blockHash) =>
-      call<CoreRawTransaction>('getrawtransaction', [txid, 2, blockHash]).then(
-        (info) =>
-          typeof info.fee === 'number' && Number.isFinite(info.fee) && info.vin[0]?.coinbase === undefined
-            ? btcToSats(info.fee)
-            : undefined,
+    // verbosity 2, its prevouts and fee from the block's undo data. A node that answers a mined
+    // transaction without a fee predates 25.0: it is not asked again while this process runs.
+    getMinedFee: async (txid, blockHash) => {
+      if (tellsNoFees) return undefined
+      const info = await call<CoreRawTransaction>('getrawtransaction', [txid, 2, blockHash]).catch(
         (error) => {
           if (isRpcCode(error, RPC_INVALID_ADDRESS_OR_KEY)) return undefined
           throw error
         },
-      ),
+      )
+      if (!info || info.vin[0]?.coinbase !== undefined) return undefined
+      if (typeof info.fee === 'number' && Number.isFinite(info.fee)) return btcToSats(info.fee)
+      tellsNoFees = true
+      return undefined
+    },
 
     async getTransaction(txid) {
       let found: { info: CoreRawTransaction; tx: BackendTransaction['tx'] }

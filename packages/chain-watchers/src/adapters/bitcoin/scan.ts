@@ -21,18 +21,16 @@ interface ScannedBlock {
   height: number
   time: number
   /** The watched outputs of the block, in transaction then output order, status still unknown. */
-  found: { txid: string; vout: number; from: string | null; to: string; amount: bigint; fee?: bigint }[]
+  found: { txid: string; vout: number; from: string | null; to: string; amount: bigint }[]
 }
-
-/** Fee look-ups a block's scan has in flight at once (Core batches them into one request anyway). */
-const FEE_CONCURRENCY = 8
 
 /**
  * Outputs paying watched addresses in blocks `from`..`to`: each block is fetched raw, parsed with
  * bitcoinjs-lib and its outputs looked up in the WatchSet, by script when it can (ScriptWatchSet), else by
  * address. Only a transaction that pays a watched address costs a txid (a double SHA-256 of it) and a
- * look at its first input for the sender, and one question to the node for its fee (a raw block's inputs
- * carry no amounts; the node's prevouts do). Throws ReorgDuringScanError when the blocks read do not form
+ * look at its first input for the sender. Events carry no fee: a raw block's inputs carry no amounts, and
+ * asking the node per paying transaction would cost several times the block; `adapter.fees` reads them
+ * afterwards (the API's confirmation job). Throws ReorgDuringScanError when the blocks read do not form
  * one chain (the tip moved under the scan).
  */
 export async function scanBlocks(
@@ -105,7 +103,6 @@ async function scanBlock(
   const { params } = context
   const byScript = isScriptLookup(watch) ? watch : undefined
   const found: ScannedBlock['found'] = []
-  const paying: string[] = []
   for (const tx of block.transactions ?? []) {
     let txid: string | undefined
     let from: string | null | undefined
@@ -115,18 +112,10 @@ async function scanBlock(
       if (out.value === 0n || (byScript && !byScript.hasScript(out.script))) continue
       const to = outputAddress(out.script, params)
       if (to === undefined || (!byScript && !watch.has(to))) continue
-      if (txid === undefined) {
-        txid = tx.getId()
-        if (!tx.isCoinbase()) paying.push(txid)
-      }
+      txid ??= tx.getId()
       if (from === undefined) from = tx.isCoinbase() || !tx.ins[0] ? null : inputAddress(tx.ins[0], params)
       found.push({ txid, vout, from, to, amount: out.value })
     }
-  }
-  const fees = await minedFees(backend, hash, paying)
-  for (const f of found) {
-    const fee = fees.get(f.txid)
-    if (fee !== undefined) f.fee = fee
   }
   return {
     hash,
@@ -135,23 +124,4 @@ async function scanBlock(
     time: block.timestamp,
     found,
   }
-}
-
-/** The fees of a block's transactions that pay watched addresses, as far as the node tells them. */
-async function minedFees(
-  backend: BitcoinBackend,
-  blockHash: string,
-  txids: readonly string[],
-): Promise<Map<string, bigint>> {
-  const fees = new Map<string, bigint>()
-  let next = 0
-  const worker = async () => {
-    while (next < txids.length) {
-      const txid = txids[next++]!
-      const fee = await backend.getMinedFee(txid, blockHash)
-      if (fee !== undefined) fees.set(txid, fee)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(txids.length, FEE_CONCURRENCY) }, worker))
-  return fees
 }

@@ -1,5 +1,13 @@
 import type { RpcPool } from '../../rpc/pool.js'
-import type { BlockRef, ChainAdapter, ChainHead, ScanResult, TransferEvent, WatchSet } from '../types.js'
+import type {
+  BlockRef,
+  ChainAdapter,
+  ChainHead,
+  MinedTransaction,
+  ScanResult,
+  TransferEvent,
+  WatchSet,
+} from '../types.js'
 import { isCanonical } from './canonical.js'
 import { createEvmClient, type EvmClient } from './client.js'
 import { type EvmAdapterConfig, type EvmToken, resolveEvmConfig } from './config.js'
@@ -17,7 +25,7 @@ export interface EvmAdapter extends ChainAdapter {
   readonly chainId: number
   /** Registry tokens for the mode plus the configured ones, contracts lowercase. */
   readonly tokens: readonly EvmToken[]
-  fees(txHashes: readonly string[]): Promise<Map<string, bigint>>
+  fees(transactions: readonly MinedTransaction[]): Promise<Map<string, bigint>>
   /**
    * For payments recorded before token events were numbered by ordinal: each old eventIndex of the
    * transaction's token events (1 + position in the receipt) → the new one (1 + ordinal among the
@@ -52,7 +60,13 @@ export function createEvmAdapter(config: EvmAdapterConfig): EvmAdapter {
       guard(() => verifyTransaction(client, { context, hash })),
     scan: (from: bigint, to: bigint, watch: WatchSet): Promise<ScanResult> =>
       guard(() => scanBlocks(client, { context, from, to, watch, range, native })),
-    fees: (hashes: readonly string[]) => guard(() => getFees(client, hashes)),
+    fees: (transactions: readonly MinedTransaction[]) =>
+      guard(() =>
+        getFees(
+          client,
+          transactions.map((t) => t.txHash),
+        ),
+      ),
     legacyTokenEventIndexes: (hash: string) => guard(() => legacyTokenEventIndexes(client, context, hash)),
     confirmations: (event: TransferEvent, head: ChainHead) => confirmations(event, head),
     isCanonical: (block: BlockRef) => guard(() => isCanonical(client, block)),

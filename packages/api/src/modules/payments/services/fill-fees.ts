@@ -4,8 +4,9 @@ import type { Database } from '../../../db/database.js'
 
 /**
  * Fills in the network fee of mined payments recorded without one where the adapter can read it
- * afterwards (EVM token payments: the scan reads their logs, not their receipts). Batched, `limit`
- * transactions per run, by the confirmation job; a transaction not mined now is tried again next run.
+ * afterwards: EVM token payments (the scan reads their logs, not their receipts) and Bitcoin payments (a
+ * raw block's inputs carry no amounts). Batched, `limit` transactions per run, by the confirmation job; a
+ * transaction not in its block now (reorged) is tried again next run, after the job has moved it.
  * Returns how many transactions got their fee.
  */
 export async function fillNetworkFees({
@@ -19,13 +20,13 @@ export async function fillNetworkFees({
 }): Promise<number> {
   if (!('fees' in adapter) || typeof adapter.fees !== 'function') return 0
   // The predicate of payments_fee_unread_idx.
-  const { rows } = await sql<{ tx_hash: string }>`
-    select distinct tx_hash from payments
+  const { rows } = await sql<{ tx_hash: string; block_hash: string }>`
+    select distinct tx_hash, block_hash from payments
     where network = ${adapter.network} and network_fee is null and block_hash is not null
       and status <> 'reorged'
     limit ${limit}`.execute(db)
   if (rows.length === 0) return 0
-  const fees = await adapter.fees(rows.map((r) => r.tx_hash))
+  const fees = await adapter.fees(rows.map((r) => ({ txHash: r.tx_hash, blockHash: r.block_hash })))
   if (fees.size === 0) return 0
   const known = [...fees]
   await sql`update payments p set network_fee = v.fee
