@@ -123,6 +123,50 @@ async function psql(url: string, command: string): Promise<number> {
   return performance.now() - started
 }
 
+/**
+ * Downloads a URL and drops the body, returning its size: with curl when there is one, a client as light
+ * as psql is for the baseline (both C, both writing to nowhere); with fetch otherwise, whose JavaScript
+ * body reading takes CPU from the server on a small machine.
+ */
+async function download(url: string, headers: Record<string, string>): Promise<number> {
+  const curl = spawn(
+    'curl',
+    [
+      '-sS',
+      '--fail',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{size_download}',
+      ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+      url,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let out = ''
+  let err = ''
+  curl.stdout.on('data', (d: Buffer) => {
+    out += d.toString()
+  })
+  curl.stderr.on('data', (d: Buffer) => {
+    err += d.toString()
+  })
+  const spawned = await Promise.race([
+    once(curl, 'spawn').then(() => true),
+    once(curl, 'error').then(() => false),
+  ])
+  if (spawned) {
+    const [code] = (await once(curl, 'exit')) as [number | null]
+    if (code !== 0) throw new Error(`curl failed (${code}): ${err}`)
+    return Number(out)
+  }
+  const res = await fetch(url, { headers })
+  if (!res.ok) throw new Error(`export failed: ${res.status} ${await res.text()}`)
+  let size = 0
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) size += chunk.length
+  return size
+}
+
 /** The peak and current resident set of a process, in MB (Linux). */
 function memory(pid: number | undefined): { peak: number; now: number } {
   if (!pid) return { peak: Number.NaN, now: Number.NaN }
@@ -266,9 +310,7 @@ async function benchExport(url: string, merchantId: string, headers: Record<stri
   const samples: number[] = []
   const sampler = setInterval(() => samples.push(memory(api.pid).now), 250)
   const started = performance.now()
-  const out = await fetch(`${api.url}/api/v1/customers/export.csv?format=${format}`, { headers })
-  let exported = 0
-  for await (const chunk of out.body as unknown as AsyncIterable<Uint8Array>) exported += chunk.length
+  const exported = await download(`${api.url}/api/v1/customers/export.csv?format=${format}`, headers)
   const exportMs = performance.now() - started
   clearInterval(sampler)
   const mem = memory(api.pid)

@@ -141,7 +141,7 @@ export async function rebuildMetrics(db: Kysely<Database>, merchantId: string, t
   await sql`
     insert into customer_asset_stats (customer_id, merchant_id, asset, network, payment_count, volume, fiat_value)
     select customer_id, merchant_id, asset, network, count(*)::int,
-      trim_scale(sum(amount / (10::numeric ^ decimals))), coalesce(sum(fiat_value), 0)
+      trim_scale(sum(amount / (10::numeric ^ decimals))), trim_scale(coalesce(sum(fiat_value), 0))
     from payments where merchant_id = ${merchantId} and counted and customer_id is not null
     group by customer_id, merchant_id, asset, network`.execute(db)
   await sql`
@@ -161,7 +161,8 @@ export async function rebuildMetrics(db: Kysely<Database>, merchantId: string, t
       select customer_id, avg(gap) as median from ranked where rn in ((c + 1) / 2, (c + 2) / 2) group by customer_id
     ),
     agg as (
-      select customer_id, count(*)::int as n, coalesce(sum(fiat_value), 0) as ltv, min(at) as first_at, max(at) as last_at
+      select customer_id, count(*)::int as n, trim_scale(coalesce(sum(fiat_value), 0)) as ltv, min(at) as first_at,
+        max(at) as last_at
       from p group by customer_id
     ),
     top as (
