@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
 import type { Role } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { ForbiddenError, NotFoundError } from '../../../errors.js'
 import { generateSecret, hashSecret } from '../../auth/secrets.js'
 import type { CreateApiKeyInput } from '../schema.js'
@@ -36,7 +36,7 @@ export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input:
   const row = await ctx.db
     .insertInto('api_keys')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       name: input.name,
       prefix: key.slice(0, 14),

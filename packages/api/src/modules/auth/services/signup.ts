@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Executor } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
 import type { SignupInput } from '../schema.js'
@@ -8,8 +8,8 @@ import { hashPassword } from '../secrets.js'
 /** Creates a merchant and its owner in one transaction; a taken email creates nothing. */
 export async function signup({ db, input }: { db: Executor; input: SignupInput }) {
   const passwordHash = await hashPassword(input.password)
-  const merchantId = uuidv7()
-  const userId = uuidv7()
+  const merchantId = newId()
+  const userId = newId()
   await inTransaction(db, async (trx) => {
     await trx.insertInto('merchants').values({ id: merchantId, name: input.merchantName }).execute()
     const user = await trx

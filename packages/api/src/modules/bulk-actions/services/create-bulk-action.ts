@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ValidationError } from '../../../errors.js'
 import { customersBulkJob } from '../../../jobs/definitions/customers-bulk.js'
@@ -44,7 +44,7 @@ export async function createBulkAction({
       ],
     )
   }
-  const id = uuidv7()
+  const id = newId()
   const row = await inTransaction(ctx.db, async (trx) => {
     const created = await trx
       .insertInto('bulk_actions')
@@ -64,7 +64,7 @@ export async function createBulkAction({
     await trx
       .insertInto('audit_log')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         actor_type: ctx.actor.type,
         actor_id: ctx.actor.id,

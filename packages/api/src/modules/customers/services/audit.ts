@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Executor, ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 
 export type CustomerAuditAction =
   | 'customer.created'
@@ -27,7 +27,7 @@ export async function recordCustomerAudit(
   await db
     .insertInto('audit_log')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       actor_type: ctx.actor.type,
       actor_id: ctx.actor.id,

@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { recordEvent } from '../../events/services/record-event.js'
 import type { CreateCustomerInput, CustomerDto } from '../schema.js'
@@ -24,7 +24,7 @@ export async function createCustomer({
   source?: string
 }): Promise<CustomerDto> {
   const { preferredCoins = [], ...fields } = normaliseFields(input)
-  const id = uuidv7()
+  const id = newId()
   return inTransaction(ctx.db, async (trx) => {
     await writeUnique(trx, ctx.merchantId, fields, undefined, () =>
       trx

@@ -14,9 +14,9 @@ import {
   qrSvg,
 } from '@coinbook/chain-watchers'
 import type { Selectable, Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
 import type { Database, DepositTargetsTable } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
 import { lockActiveWallet } from '../../wallets/services/wallets.js'
@@ -177,7 +177,7 @@ async function allocateTarget({
       const created = await trx
         .insertInto('deposit_targets')
         .values({
-          id: uuidv7(),
+          id: newId(),
           merchant_id: ctx.merchantId,
           customer_id: customerId,
           network,
@@ -268,7 +268,7 @@ async function allocateOnWallet(
     const created = await trx
       .insertInto('deposit_targets')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         customer_id: customerId,
         network,
@@ -306,7 +306,7 @@ async function attach(
   const created = await trx
     .insertInto('deposit_targets')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       customer_id: customerId,
       network,

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { eventSubscribers } from '../subscribers.js'
 import type { DomainEvent, EventType } from '../types.js'
 
@@ -27,7 +27,7 @@ export async function recordEvents(
 ): Promise<DomainEvent[]> {
   if (inputs.length === 0) return []
   const events: DomainEvent[] = inputs.map((input) => ({
-    id: uuidv7(),
+    id: newId(),
     merchantId: input.merchantId,
     type: input.type,
     subjectId: input.subjectId ?? null,

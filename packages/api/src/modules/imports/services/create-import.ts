@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { AppDeps, ServiceContext } from '../../../context.js'
 import type { ImportFormat } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { CoinbookError } from '../../../errors.js'
 import { customersImportJob } from '../../../jobs/definitions/customers-import.js'
 import type { CustomerImportDto, ImportQuery, StoredImportOptions } from '../schema.js'
@@ -90,7 +90,7 @@ export async function createImport({
     onError: query.onError,
     mapping: query.mapping ?? null,
   }
-  const id = uuidv7()
+  const id = newId()
   await ctx.db
     .insertInto('customer_imports')
     .values({

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Config } from '../../../config.js'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { recordEvent } from '../../events/services/record-event.js'
 import { headerOf } from '../columns.js'
 import type { ImportCounts, StoredImportOptions } from '../schema.js'
@@ -236,7 +236,7 @@ export async function runImport(deps: ImportDeps, importId: string): Promise<voi
       await trx
         .insertInto('audit_log')
         .values({
-          id: uuidv7(),
+          id: newId(),
           merchant_id: claimed.merchant_id,
           actor_type: claimed.actor_type,
           actor_id: claimed.actor_id,

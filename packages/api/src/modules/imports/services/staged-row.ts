@@ -1,7 +1,7 @@
 import type { PaymentLimits, PostalAddress } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import type { UpdateCustomerInput } from '../../customers/schema.js'
 import { normaliseFields } from '../../customers/services/write-values.js'
-import { rowId } from './row-ids.js'
 
 /** The customer fields an import row may set, each a bit of the row's `mask`. */
 export const FIELD_BITS = {
@@ -78,7 +78,7 @@ export function stagedRow(line: number, validated: UpdateCustomerInput, patch?: 
   const hasPatch = patch && (Object.keys(patch.set).length > 0 || patch.unset.length > 0)
   return {
     line,
-    id: rowId(),
+    id: newId(),
     mask,
     name: input.name ?? null,
     custom_id: input.customId ?? null,

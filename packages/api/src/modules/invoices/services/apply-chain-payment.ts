@@ -1,8 +1,8 @@
 import { findPaymentOption, type NetworkMode, type TransferEvent } from '@coinbook/chain-watchers'
 import type { Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Executor } from '../../../context.js'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { fiatDecimals, type RateProvider, RateUnavailableError, toFiat } from '../../rates/index.js'
 
 /** What an event is worth to the invoice it pays. */
@@ -147,7 +147,7 @@ export async function recordInvoiceApplication(
   await trx
     .insertInto('invoice_payments')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: payment.merchantId,
       invoice_id: app.invoiceId,
       method: 'onchain',

@@ -1,8 +1,8 @@
 import type { NetworkMode } from '@coinbook/chain-watchers/registry'
-import { v7 as uuidv7 } from 'uuid'
 import { addUnits } from '../../../calendar.js'
 import { type Clock, utcDate } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ValidationError } from '../../../errors.js'
 import { recordEvent } from '../../events/services/record-event.js'
@@ -65,7 +65,7 @@ export async function createInstallments({
       ])
     }
     const at = deps.clock.now()
-    const planId = uuidv7()
+    const planId = newId()
     await trx
       .insertInto('installment_plans')
       .values({
@@ -86,7 +86,7 @@ export async function createInstallments({
     const what = totals.lines.length > 1 ? `${first} and ${totals.lines.length - 1} more` : first
     const invoiceIds: string[] = []
     for (const [k, share] of splitAmount(totals.total, count).entries()) {
-      const id = uuidv7()
+      const id = newId()
       const amount = formatMinor(share, fd)
       await trx
         .insertInto('invoices')
@@ -114,7 +114,7 @@ export async function createInstallments({
       await trx
         .insertInto('invoice_lines')
         .values({
-          id: uuidv7(),
+          id: newId(),
           invoice_id: id,
           position: 0,
           description: `Installment ${k + 1} of ${count}: ${what}`.slice(0, 500),
@@ -126,7 +126,7 @@ export async function createInstallments({
       await trx
         .insertInto('invoice_events')
         .values({
-          id: uuidv7(),
+          id: newId(),
           invoice_id: id,
           from_status: null,
           to_status: 'draft',

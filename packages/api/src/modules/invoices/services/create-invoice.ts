@@ -1,7 +1,7 @@
 import type { NetworkMode } from '@coinbook/chain-watchers/registry'
-import { v7 as uuidv7 } from 'uuid'
 import { addDays, type Clock, utcDate } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { recordEvent } from '../../events/services/record-event.js'
 import { formatMinor } from '../money.js'
@@ -35,7 +35,7 @@ export async function createInvoice({
       input,
     )
     const today = utcDate(deps.clock.now())
-    const id = uuidv7()
+    const id = newId()
     const number = await takeInvoiceNumber(trx, ctx.merchantId)
     await trx
       .insertInto('invoices')
@@ -62,7 +62,7 @@ export async function createInvoice({
     await trx
       .insertInto('invoice_events')
       .values({
-        id: uuidv7(),
+        id: newId(),
         invoice_id: id,
         from_status: null,
         to_status: 'draft',

@@ -1,9 +1,9 @@
 import { findPaymentOption, formatUnits, networks } from '@coinbook/chain-watchers'
 import { sql } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import { extraTokens } from '../../../config.js'
 import type { CoreDeps, ServiceContext } from '../../../context.js'
 import type { InvoiceStatus } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
 import { allocateDepositTarget } from '../../deposit-targets/services/allocate.js'
@@ -128,7 +128,7 @@ export async function createQuote({
       invoiceId,
       onAllocated: (n, address) => deps.chains.watch(n, address),
     })
-    const id = uuidv7()
+    const id = newId()
     await trx
       .insertInto('invoice_quotes')
       .values({

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Actor, Executor } from '../../../context.js'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { fiatDecimals } from '../../rates/index.js'
 import { formatMinor, toMinor } from '../money.js'
 
@@ -60,7 +60,7 @@ export async function applyCredit(
   await trx
     .insertInto('invoice_payments')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: invoice.merchant_id,
       invoice_id: invoice.id,
       method: 'credit',
@@ -74,7 +74,7 @@ export async function applyCredit(
   await trx
     .insertInto('customer_credit_entries')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: invoice.merchant_id,
       customer_id: invoice.customer_id,
       currency: invoice.currency,

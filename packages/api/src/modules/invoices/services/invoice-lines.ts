@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Executor } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { formatMinor } from '../money.js'
 import type { Totals } from './totals.js'
 
@@ -9,7 +9,7 @@ export async function insertInvoiceLines(db: Executor, invoiceId: string, totals
     .insertInto('invoice_lines')
     .values(
       totals.lines.map((l, position) => ({
-        id: uuidv7(),
+        id: newId(),
         invoice_id: invoiceId,
         position,
         description: l.description,

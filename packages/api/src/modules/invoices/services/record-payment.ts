@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, ValidationError } from '../../../errors.js'
 import { fiatDecimals } from '../../rates/index.js'
@@ -40,7 +40,7 @@ export async function recordOffchainPayment({
     await trx
       .insertInto('invoice_payments')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         invoice_id: id,
         method: 'offchain',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
 import { recordEvent } from '../../events/services/record-event.js'
@@ -41,7 +41,7 @@ export async function sendInvoice({
       .executeTakeFirstOrThrow()
     await trx
       .insertInto('invoice_events')
-      .values({ id: uuidv7(), invoice_id: id, from_status: 'draft', to_status: 'open', reason: 'sent', at })
+      .values({ id: newId(), invoice_id: id, from_status: 'draft', to_status: 'open', reason: 'sent', at })
       .execute()
     await recordEvent(trx, {
       merchantId: ctx.merchantId,

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Database, InvoiceStatus } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { refreshInvoiceMetrics, utcDay } from '../../analytics/metrics.js'
 import { recordEvent } from '../../events/services/record-event.js'
 import { fiatDecimals } from '../../rates/index.js'
@@ -74,7 +74,7 @@ export async function syncInvoice(
     await trx
       .insertInto('customer_credit_entries')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: invoice.merchant_id,
         customer_id: invoice.customer_id,
         currency: invoice.currency,
@@ -109,7 +109,7 @@ export async function syncInvoice(
     await trx
       .insertInto('invoice_events')
       .values({
-        id: uuidv7(),
+        id: newId(),
         invoice_id: invoiceId,
         from_status: invoice.status,
         to_status: status,

@@ -1,7 +1,7 @@
 import type { NetworkMode } from '@coinbook/chain-watchers/registry'
-import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
 import { formatMinor } from '../money.js'
@@ -86,7 +86,7 @@ export async function updateInvoice({
     await trx
       .insertInto('invoice_events')
       .values({
-        id: uuidv7(),
+        id: newId(),
         invoice_id: id,
         from_status: 'draft',
         to_status: 'draft',
@@ -97,7 +97,7 @@ export async function updateInvoice({
     await trx
       .insertInto('audit_log')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         actor_type: ctx.actor.type,
         actor_id: ctx.actor.id,

@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
 import { recordEvent } from '../../events/services/record-event.js'
@@ -39,7 +39,7 @@ export async function voidInvoice({
     await trx
       .insertInto('invoice_events')
       .values({
-        id: uuidv7(),
+        id: newId(),
         invoice_id: id,
         from_status: invoice.status,
         to_status: 'void',

@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../errors.js'
 import { hashPassword } from '../../auth/secrets.js'
 import type { CreateMemberInput } from '../schema.js'
@@ -27,7 +27,7 @@ export async function createMember({ ctx, input }: { ctx: ServiceContext; input:
   const row = await ctx.db
     .insertInto('users')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       email: input.email,
       name: input.name ?? null,

@@ -1,6 +1,6 @@
 import type { Insertable, Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Database, MessagesTable } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { isTransactional, type MessageKind } from '../kinds.js'
 import { signingKey, unsubscribeUrl } from '../links.js'
 import { renderEmail } from '../templates/render.js'
@@ -131,7 +131,7 @@ export async function queueMessages(
         unsubscribeUrl: unsubscribe,
       })
       rows.push({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: merchantId,
         customer_id: input.customerId,
         kind: input.kind,

@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
 import { isTransactional, type MessageKind } from '../kinds.js'
@@ -32,11 +32,11 @@ export async function resendMessage({ ctx, id, now }: { ctx: ServiceContext; id:
         if (optedOut) throw new ConflictError('The customer unsubscribed from this kind of email', { id })
       }
     }
-    const newId = uuidv7()
+    const resentId = newId()
     await trx
       .insertInto('messages')
       .values({
-        id: newId,
+        id: resentId,
         merchant_id: ctx.merchantId,
         customer_id: m.customer_id,
         kind: m.kind,
@@ -57,6 +57,6 @@ export async function resendMessage({ ctx, id, now }: { ctx: ServiceContext; id:
         send_after: now,
       })
       .execute()
-    return newId
+    return resentId
   })
 }

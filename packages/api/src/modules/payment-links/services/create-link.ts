@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { NetworkMode } from '@coinbook/chain-watchers/registry'
-import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ValidationError } from '../../../errors.js'
 import { recordEvent } from '../../events/services/record-event.js'
@@ -48,7 +48,7 @@ export async function createPaymentLink({
     const row = await trx
       .insertInto('payment_links')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         slug: newSlug(),
         title: input.title,

@@ -1,7 +1,7 @@
 import { findPaymentOption, formatUnits, networks } from '@coinbook/chain-watchers'
-import { v7 as uuidv7 } from 'uuid'
 import { extraTokens } from '../../../config.js'
 import type { CoreDeps, ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, ValidationError } from '../../../errors.js'
 import { allocatePayerTarget } from '../../deposit-targets/services/allocate.js'
@@ -81,7 +81,7 @@ export async function quoteSession(
       tokens,
       onAllocated: (n, address) => deps.chains.watch(n, address),
     })
-    const id = uuidv7()
+    const id = newId()
     await trx
       .insertInto('payment_link_quotes')
       .values({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { v7 as uuidv7 } from 'uuid'
 import type { CoreDeps } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { type FieldError, ValidationError } from '../../../errors.js'
 import type { CollectField, SessionDto, StartSessionInput } from '../schema.js'
 import { assertFitsCurrency } from './create-link.js'
@@ -55,7 +55,7 @@ export async function startSession(
   await deps.db
     .insertInto('payment_link_sessions')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: link.merchant_id,
       link_id: link.id,
       token,

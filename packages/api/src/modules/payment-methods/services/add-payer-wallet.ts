@@ -1,6 +1,6 @@
 import type { NetworkMode } from '@coinbook/chain-watchers'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError } from '../../../errors.js'
 import { recordCustomerAudit } from '../../customers/services/audit.js'
@@ -33,7 +33,7 @@ export async function addPayerWallet({
     const row = await trx
       .insertInto('payer_wallets')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         customer_id: customerId,
         network: input.network,

@@ -1,7 +1,7 @@
 import { type NetworkId, type NetworkMode, normalizeAddress } from '@coinbook/chain-watchers'
 import { sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 
 export interface PayerSighting {
   merchantId: string
@@ -59,7 +59,7 @@ export async function learnPayerWallets(
       payment_count, first_seen_at, last_seen_at)
     select v.id, v.merchant_id, v.customer_id, v.network, v.address, v.display_address, 'learned',
       v.payment_count, v.first_seen_at, v.last_seen_at
-    from unnest(${col(() => uuidv7())}::uuid[], ${col((w) => w.merchantId)}::uuid[], ${col((w) => w.customerId)}::uuid[],
+    from unnest(${col(() => newId())}::uuid[], ${col((w) => w.merchantId)}::uuid[], ${col((w) => w.customerId)}::uuid[],
       ${col((w) => w.network)}::text[], ${col((w) => w.address)}::text[], ${col((w) => w.display)}::text[],
       ${col((w) => w.count)}::int[], ${col((w) => w.first.toISOString())}::timestamptz[],
       ${col((w) => w.last.toISOString())}::timestamptz[])

@@ -1,6 +1,6 @@
 import type { NetworkId, NetworkMode } from '@coinbook/chain-watchers'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ValidationError } from '../../../errors.js'
 import { recordCustomerAudit } from '../../customers/services/audit.js'
@@ -40,7 +40,7 @@ export async function putRefundAddress({
     const row = await trx
       .insertInto('refund_addresses')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         customer_id: customerId,
         network,

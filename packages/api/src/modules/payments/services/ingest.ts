@@ -5,10 +5,10 @@ import {
   type TransferEvent,
 } from '@coinbook/chain-watchers'
 import { type Selectable, sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { Executor } from '../../../context.js'
 import type { Database, PaymentStatus, PaymentsTable } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { addPaymentMetrics, lockStats, refreshPaymentMetrics } from '../../analytics/metrics.js'
 import { type RecordEventInput, recordEvents } from '../../events/services/record-event.js'
@@ -309,7 +309,7 @@ function paymentRow(
 ) {
   const counted = state.status === 'confirmed'
   return {
-    id: uuidv7(),
+    id: newId(),
     merchant_id: target.merchant_id,
     customer_id: target.customer_id,
     deposit_target_id: target.id,

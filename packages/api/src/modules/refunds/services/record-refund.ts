@@ -2,9 +2,9 @@ import { formatUnits, type NetworkId, type NetworkMode, networks } from '@coinbo
 import { InvalidAmountError, parseUnits } from '@coinbook/chain-watchers/money'
 import type { Transaction } from 'kysely'
 import { sql } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
 import { refreshPaymentMetrics } from '../../analytics/metrics.js'
@@ -96,7 +96,7 @@ export async function recordRefund({
     const row = await trx
       .insertInto('refunds')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         payment_id: payment.id,
         amount: amount.toString(),

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { formatMinor, toMinor } from '../../invoices/money.js'
 import { fiatDecimals } from '../../rates/convert.js'
 import { reminderDedupeKey } from '../deliver.js'
@@ -90,7 +90,7 @@ async function renewalBatch(
   const claimed = await recordSends(
     trx,
     decided.map((d) => ({
-      id: uuidv7(),
+      id: newId(),
       merchantId: d.row.merchant_id,
       invoiceId: null,
       subscriptionId: d.row.id,

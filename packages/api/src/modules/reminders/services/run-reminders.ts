@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { CoreDeps } from '../../../context.js'
 import type { Database } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { formatMinor, toMinor } from '../../invoices/money.js'
 import { publicLink } from '../../messages/links.js'
@@ -155,7 +155,7 @@ async function reminderBatch(
     trx,
     decided.map(
       ({ invoice, decision }): SendRow => ({
-        id: uuidv7(),
+        id: newId(),
         merchantId: invoice.merchant_id,
         invoiceId: invoice.id,
         subscriptionId: null,

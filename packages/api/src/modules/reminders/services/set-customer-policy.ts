@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { normalizeSteps, type ReminderStepInput } from '../policy.js'
 import {
   type CustomerReminderPolicy,
@@ -22,7 +22,7 @@ export async function setCustomerReminderPolicy({
   await ctx.db
     .insertInto('reminder_policies')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       customer_id: customerId,
       steps,

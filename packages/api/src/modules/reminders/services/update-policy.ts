@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { DEFAULT_RENEWAL_NOTICE_DAYS, normalizeSteps } from '../policy.js'
 import type { updateReminderPolicyBody } from '../schema.js'
@@ -30,7 +30,7 @@ export async function updateReminderPolicy({
     await trx
       .insertInto('reminder_policies')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         customer_id: null,
         steps,

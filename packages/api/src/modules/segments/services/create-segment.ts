@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Executor, ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { ConflictError } from '../../../errors.js'
 import { parseRule } from '../rule.js'
 import type { CreateSegmentInput, SegmentDto } from '../schema.js'
@@ -31,7 +31,7 @@ export async function createSegment({
   const row = await ctx.db
     .insertInto('segments')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       name: input.name,
       description: input.description ?? null,

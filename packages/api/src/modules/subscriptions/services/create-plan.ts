@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { ValidationError } from '../../../errors.js'
 import { fiatDecimals } from '../../rates/index.js'
 import type { CreatePlanInput, PlanDto } from '../schema.js'
@@ -26,7 +26,7 @@ export async function createPlan({
   const row = await ctx.db
     .insertInto('plans')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       name: input.name,
       amount: input.amount,

@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid'
 import { addDays, type Clock, utcDate } from '../../../clock.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, ValidationError } from '../../../errors.js'
 import { recordEvent } from '../../events/services/record-event.js'
@@ -40,7 +40,7 @@ export async function createSubscription({
       )
     }
     const anchor = plan.trial_days > 0 ? addDays(start, plan.trial_days) : start
-    const id = uuidv7()
+    const id = newId()
     const at = deps.clock.now()
     await trx
       .insertInto('subscriptions')

@@ -1,10 +1,10 @@
 import { type NetworkMode, paymentOptions } from '@coinbook/chain-watchers/registry'
 import { type Kysely, sql, type Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import { addUnits } from '../../../calendar.js'
 import { addDays, type Clock, utcDate } from '../../../clock.js'
 import type { Actor } from '../../../context.js'
 import type { Database, PlanInterval } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { recordEvents } from '../../events/services/record-event.js'
 import { formatMinor, toMinor } from '../../invoices/money.js'
@@ -109,7 +109,7 @@ async function issueBatch(trx: Transaction<Database>, opts: IssueOptions) {
 
   const periods = due.map((s) => ({
     ...s,
-    invoiceId: uuidv7(),
+    invoiceId: newId(),
     periodEnd: addUnits(s.anchor_date, s.interval as PlanInterval, s.interval_count, s.period_index + 1),
   }))
 
@@ -174,7 +174,7 @@ async function issueBatch(trx: Transaction<Database>, opts: IssueOptions) {
   await sql`
     insert into invoice_lines (id, invoice_id, position, description, quantity, unit_amount, amount)
     select v.id, v.invoice_id, 0, v.description, 1, v.amount, v.amount
-    from unnest(${col(() => uuidv7())}::uuid[], ${col((i) => i.invoiceId)}::uuid[],
+    from unnest(${col(() => newId())}::uuid[], ${col((i) => i.invoiceId)}::uuid[],
       ${col((i) => i.description)}::text[], ${col((i) => i.amount)}::numeric[]) as v(id, invoice_id, description, amount)`.execute(
     trx,
   )
@@ -187,7 +187,7 @@ async function issueBatch(trx: Transaction<Database>, opts: IssueOptions) {
   await sql`
     insert into invoice_events (id, invoice_id, from_status, to_status, reason, at)
     select v.id, v.invoice_id, v.from_status, v.to_status, v.reason, ${now}
-    from unnest(${events.map(() => uuidv7())}::uuid[], ${events.map((e) => e.invoiceId)}::uuid[],
+    from unnest(${events.map(() => newId())}::uuid[], ${events.map((e) => e.invoiceId)}::uuid[],
       ${events.map((e) => e.from)}::text[], ${events.map((e) => e.to)}::text[],
       ${events.map((e) => e.reason)}::text[]) as v(id, invoice_id, from_status, to_status, reason)`.execute(
     trx,

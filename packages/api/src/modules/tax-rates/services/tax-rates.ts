@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
 import type { TaxRatesTable } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import type { CreateTaxRateInput, TaxRateDto } from '../schema.js'
 
 function present(row: Selectable<TaxRatesTable>): TaxRateDto {
@@ -18,7 +18,7 @@ export async function createTaxRate({
 }): Promise<TaxRateDto> {
   const row = await ctx.db
     .insertInto('tax_rates')
-    .values({ id: uuidv7(), merchant_id: ctx.merchantId, name: input.name, percentage: input.percentage })
+    .values({ id: newId(), merchant_id: ctx.merchantId, name: input.name, percentage: input.percentage })
     .returningAll()
     .executeTakeFirstOrThrow()
   return present(row)

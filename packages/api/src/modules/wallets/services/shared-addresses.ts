@@ -1,8 +1,8 @@
 import { isDerivedNetwork, type NetworkMode, networks } from '@coinbook/chain-watchers'
 import type { Selectable } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
 import type { SharedReceivingAddressesTable } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js'
 import { validateAddress } from '../../payment-methods/services/validate-address.js'
@@ -74,7 +74,7 @@ export async function addSharedAddress({
     const created = await trx
       .insertInto('shared_receiving_addresses')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         network,
         address,
@@ -92,7 +92,7 @@ export async function addSharedAddress({
     await trx
       .insertInto('audit_log')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         actor_type: ctx.actor.type,
         actor_id: ctx.actor.id,
@@ -121,7 +121,7 @@ export async function removeSharedAddress({ ctx, id }: { ctx: ServiceContext; id
     await trx
       .insertInto('audit_log')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         actor_type: ctx.actor.type,
         actor_id: ctx.actor.id,

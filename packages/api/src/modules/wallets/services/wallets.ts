@@ -9,9 +9,9 @@ import {
   normalizeAddress,
 } from '@coinbook/chain-watchers'
 import type { Selectable } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Executor, ServiceContext } from '../../../context.js'
 import type { WalletsTable } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { inTransaction } from '../../../db/transaction.js'
 import { ConflictError, ValidationError } from '../../../errors.js'
 import type { PutWalletInput } from '../schema.js'
@@ -123,7 +123,7 @@ export async function putWallet({
     const created = await trx
       .insertInto('wallets')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         network,
         xpub,
@@ -136,7 +136,7 @@ export async function putWallet({
     await trx
       .insertInto('audit_log')
       .values({
-        id: uuidv7(),
+        id: newId(),
         merchant_id: ctx.merchantId,
         actor_type: ctx.actor.type,
         actor_id: ctx.actor.id,

@@ -1,5 +1,4 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Config } from '../../../config.js'
 import type { Executor } from '../../../context.js'
 import type {
@@ -8,6 +7,7 @@ import type {
   WebhookDeliveriesTable,
   WebhookEndpointsTable,
 } from '../../../db/database.js'
+import { newId } from '../../../db/ids.js'
 import { logger } from '../../../observability/logger.js'
 import { addressPolicy, RefusedUrlError, resolveWebhookTarget } from '../address-policy.js'
 import { notifyEndpointDisabled } from '../notify.js'
@@ -169,7 +169,7 @@ async function recordSuccesses(
 ) {
   const rows = attempts.map(
     ({ delivery, result, startedAt }) =>
-      sql`(${uuidv7()}::uuid, ${delivery.id}::uuid, ${delivery.attempts + 1}::int, ${startedAt}::timestamptz,
+      sql`(${newId()}::uuid, ${delivery.id}::uuid, ${delivery.attempts + 1}::int, ${startedAt}::timestamptz,
            ${result.statusCode}::int, ${result.latencyMs}::int, ${result.excerpt}::text, ${result.error?.slice(0, 1000) ?? null}::text)`,
   )
   const endpointIds = [...new Set(attempts.map((a) => a.endpoint.id))]
@@ -215,7 +215,7 @@ async function recordFailure(
     sql`
     WITH attempt AS (
       INSERT INTO webhook_attempts (id, delivery_id, attempt, trigger, started_at, status_code, latency_ms, response_excerpt, error)
-      VALUES (${uuidv7()}, ${delivery.id}, ${attempt}, ${opts.trigger}, ${startedAt}, ${result.statusCode},
+      VALUES (${newId()}, ${delivery.id}, ${attempt}, ${opts.trigger}, ${startedAt}, ${result.statusCode},
               ${result.latencyMs}, ${result.excerpt}, ${error})
     )
     UPDATE webhook_deliveries SET

@@ -1,6 +1,6 @@
-import { v7 as uuidv7 } from 'uuid'
 import type { Config } from '../../../config.js'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import type { CreateEndpointInput } from '../schema.js'
 import { generateWebhookSecret, sealSecret } from '../secrets.js'
 import { assertDeliverableUrl, presentEndpoint } from './present.js'
@@ -22,7 +22,7 @@ export async function createWebhookEndpoint({
   const row = await ctx.db
     .insertInto('webhook_endpoints')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       url: input.url,
       description: input.description ?? null,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { ServiceContext } from '../../../context.js'
+import { newId } from '../../../db/ids.js'
 import { NotFoundError } from '../../../errors.js'
 import { attemptDelivery, type DispatchDeps, loadBodies } from './attempt-delivery.js'
 import { loadEndpoint } from './get-endpoint.js'
@@ -55,7 +55,7 @@ export async function sendTestWebhook({
   endpointId: string
 }) {
   const endpoint = await loadEndpoint(ctx.db, ctx.merchantId, endpointId)
-  const eventId = uuidv7()
+  const eventId = newId()
   const payload = {
     id: eventId,
     type: 'webhook.test',
@@ -65,7 +65,7 @@ export async function sendTestWebhook({
   const delivery = await ctx.db
     .insertInto('webhook_deliveries')
     .values({
-      id: uuidv7(),
+      id: newId(),
       merchant_id: ctx.merchantId,
       endpoint_id: endpointId,
       event_id: eventId,
