@@ -9,7 +9,7 @@ import { type AnalyticsQuery, analyticsQuery } from '../src/modules/analytics/sc
 import { analyticsOverview } from '../src/modules/analytics/services/overview.js'
 import { analyticsRevenue } from '../src/modules/analytics/services/revenue.js'
 import { assignPayment } from '../src/modules/payments/services/assign.js'
-import { setPaymentStates } from '../src/modules/payments/services/ingest.js'
+import { setPaymentStates } from '../src/modules/payments/services/payment-states.js'
 import { attachAddress, pay, reorg } from './analytics.js'
 import { createCustomer } from './factories.js'
 import { createTestApp, type Session, type TestApp } from './harness.js'

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import type { AssetId, TransferEvent } from '@coinbook/chain-watchers'
 import { expect } from 'vitest'
 import { inTransaction } from '../src/db/transaction.js'
-import { type IngestDeps, ingestEvents, setPaymentState } from '../src/modules/payments/services/ingest.js'
+import { type IngestDeps, ingestEvents } from '../src/modules/payments/services/ingest.js'
+import { setPaymentState } from '../src/modules/payments/services/payment-states.js'
 import type { Session, TestApp } from './harness.js'
 
 /** Confirmations a payment needs in these tests: a `pending` event has 1. */

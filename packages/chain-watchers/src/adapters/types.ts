@@ -81,7 +81,8 @@ export interface ChainAdapter {
   /**
    * The network fee of mined transactions by lowercase hash, for the events a scan returned without one
    * (EVM token payments, whose logs carry none; every Bitcoin payment, whose raw block's inputs carry no
-   * amounts); a transaction not mined in that block, or whose fee the node does not tell, is left out.
+   * amounts); a transaction the node cannot find (Core looks only in the block given), or whose fee it does
+   * not tell, is left out.
    * Absent where scans always tell the fee or only verify can.
    */
   fees?(transactions: readonly MinedTransaction[]): Promise<Map<string, bigint>>

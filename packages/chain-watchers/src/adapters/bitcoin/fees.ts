@@ -7,8 +7,9 @@ const FEE_CONCURRENCY = 8
 /**
  * Inputs − outputs of transactions mined in the given blocks, by txid, as far as the node tells them:
  * what a scan leaves out, since a raw block's inputs carry no amounts and asking the node per paying
- * transaction would cost the scan several times the block itself. A transaction the node does not know in
- * that block (a reorg removed it) or whose fee it does not tell (Core before 25.0, a coinbase) is left out.
+ * transaction would cost the scan several times the block itself. Core looks for each transaction in the
+ * block given (no txindex needed), Esplora by txid: a fee does not depend on the block. A transaction the
+ * node cannot find or whose fee it does not tell (Core before 25.0, a coinbase) is left out.
  */
 export async function minedFees(
   backend: BitcoinBackend,

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/database.js'
 import { recordConfirmations } from '../../../observability/chain.js'
 import { fillNetworkFees } from './fill-fees.js'
-import { setPaymentState } from './ingest.js'
+import { setPaymentState } from './payment-states.js'
 
 export interface ConfirmResult {
   checked: number
