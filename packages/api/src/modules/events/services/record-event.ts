@@ -51,8 +51,8 @@ export async function recordEvents(
     )
     await sql`insert into events (id, merchant_id, type, subject_id, data, created_at)
       select v.id, v.merchant_id, v.type, v.subject_id, v.data, v.created_at
-      from jsonb_to_recordset(${rows}::jsonb)
-        as v(id uuid, merchant_id uuid, type text, subject_id uuid, data jsonb, created_at timestamptz)`.execute(trx)
+      from jsonb_to_recordset(${rows}::jsonb) as v(id uuid, merchant_id uuid, type text, subject_id uuid,
+        data jsonb, created_at timestamptz)`.execute(trx)
   }
   for (const subscriber of eventSubscribers) await subscriber(trx, events)
   return events
