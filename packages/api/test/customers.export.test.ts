@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { copyOutStream, type IdRange } from '../src/modules/exports/services/copy-out.js'
 import { batchedExport, exportCustomers } from '../src/modules/exports/services/export-customers.js'
 import { resolveSegment } from '../src/modules/segments/resolve.js'
 import { createCustomer, listCustomers, setStats } from './factories.js'
@@ -280,14 +281,17 @@ describe('the export PostgreSQL writes (COPY)', () => {
           { status: 'active' as const },
           { q: "it's 100%" },
         ]) {
-          const copied = await bytes(
-            exportCustomers({ ctx, input: { format, ...filters }, databaseUrl: url }),
-          )
           const batched = await bytes(batchedExport(ctx, format, filters))
-          expect(copied.toString('utf8'), `${format} ${JSON.stringify(filters)}`).toBe(
-            batched.toString('utf8'),
-          )
-          expect(copied.equals(batched)).toBe(true)
+          // In one part, and split into parts (of 1 and 2 customers) that two connections write.
+          for (const partRows of [undefined, 1, 2]) {
+            const copied = await bytes(
+              exportCustomers({ ctx, input: { format, ...filters }, databaseUrl: url, partRows }),
+            )
+            expect(copied.toString('utf8'), `${format} ${JSON.stringify(filters)} parts of ${partRows}`).toBe(
+              batched.toString('utf8'),
+            )
+            expect(copied.equals(batched)).toBe(true)
+          }
         }
         const copied = await bytes(
           exportCustomers({ ctx, input: { format }, segment: vip.condition, databaseUrl: url }),
@@ -300,6 +304,33 @@ describe('the export PostgreSQL writes (COPY)', () => {
       expect(all.trim().split('\n')).toHaveLength(4)
     },
   )
+})
+
+describe('a COPY in parts (copyOutStream)', () => {
+  const url = process.env.DATABASE_URL
+  const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text()
+  // Rows 12…1, cut after 9, 6 and 3; the part of 2 and 1 divides by zero when asked to.
+  const numbers = (failAt: number) => ({
+    boundaries: 'select g as id from generate_series(9, 1, -3) g',
+    part: ({ below, atLeast }: IdRange) =>
+      `select g, 12 / (g - ${failAt}) from generate_series(1, 12) g
+       where ${below ?? 13} > g and g >= ${atLeast ?? 0} order by g desc`,
+  })
+
+  it.runIf(url)('sends the parts in order, whichever connection wrote them', async () => {
+    const csv = await text(
+      copyOutStream({ url: url as string, select: numbers(0), options: 'FORMAT csv', connections: 2 }),
+    )
+    const expected = Array.from({ length: 12 }, (_, i) => `${12 - i},${Math.trunc(12 / (12 - i))}\n`)
+    expect(csv).toBe(expected.join(''))
+  })
+
+  it.runIf(url)('fails the download when a part read ahead fails', async () => {
+    const download = text(
+      copyOutStream({ url: url as string, select: numbers(2), options: 'FORMAT csv', connections: 2 }),
+    )
+    await expect(download).rejects.toThrow(/division by zero/)
+  })
 })
 
 describe('round trip', () => {

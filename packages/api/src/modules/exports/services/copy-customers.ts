@@ -3,6 +3,7 @@ import type { Executor } from '../../../context.js'
 import { type CustomerFilterInput, customerFilters } from '../../customers/services/list-filters.js'
 import { selectLiveCustomers } from '../../customers/services/live-customers.js'
 import { customerColumns, type ImportField, type ReadOnlyField } from '../../imports/columns.js'
+import type { IdRange } from './copy-out.js'
 import type { ExportFormat } from './stream-file.js'
 
 /**
@@ -188,9 +189,22 @@ const csvOuter = customerColumns
   .join(', ')
 const jsonSelect = jsonValues.map(([key, value]) => sql.raw(value).as(key))
 
+/** The merchant's live customers matching the list's filters (and segment), as `c` with stats `s`. */
+function matchingCustomers(
+  db: Executor,
+  merchantId: string,
+  filters: CustomerFilterInput,
+  segment?: Expression<SqlBool>,
+) {
+  return selectLiveCustomers(db, merchantId)
+    .clearSelect()
+    .where(customerFilters(filters))
+    .$if(segment !== undefined, (q) => q.where(segment as Expression<SqlBool>))
+}
+
 /**
- * The merchant's live customers matching the list's filters, newest first, as the query COPY runs
- * (compiled, parameters not yet inlined) and the COPY options that go with it.
+ * The merchant's live customers matching the list's filters, newest first (those of `range` only), as
+ * the query COPY runs (compiled, parameters not yet inlined) and the COPY options that go with it.
  */
 export function customerCopyQuery(
   db: Executor,
@@ -198,12 +212,13 @@ export function customerCopyQuery(
   format: ExportFormat,
   filters: CustomerFilterInput,
   segment?: Expression<SqlBool>,
+  range: IdRange = {},
 ) {
-  const inner = selectLiveCustomers(db, merchantId)
-    .clearSelect()
+  const { below, atLeast } = range
+  const inner = matchingCustomers(db, merchantId, filters, segment)
     .select(format === 'csv' ? csvSelect : jsonSelect)
-    .where(customerFilters(filters))
-    .$if(segment !== undefined, (q) => q.where(segment as Expression<SqlBool>))
+    .$if(below !== undefined, (q) => q.where('c.id', '<', below as string))
+    .$if(atLeast !== undefined, (q) => q.where('c.id', '>=', atLeast as string))
     .orderBy('c.id', 'desc')
     .compile()
   // The outer select only formats: a subquery with ORDER BY is not flattened, and a projection over
@@ -213,5 +228,25 @@ export function customerCopyQuery(
     query: { ...inner, sql: `${outer}${inner.sql}) ${format === 'csv' ? 'v' : 'j'}` },
     // JSON text holds no raw control character, so \x01 and \x02 never occur and nothing is quoted.
     options: format === 'csv' ? 'FORMAT csv' : `FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'`,
+  }
+}
+
+/**
+ * The id that ends every full part of `partRows` customers of the export, newest first: the
+ * boundaries of a split export (copy-out.ts). Reads ids only (an index-only scan when unfiltered).
+ */
+export function customerCopyBoundaries(
+  db: Executor,
+  merchantId: string,
+  filters: CustomerFilterInput,
+  segment: Expression<SqlBool> | undefined,
+  partRows: number,
+) {
+  const ids = matchingCustomers(db, merchantId, filters, segment)
+    .select(['c.id', sql<number>`row_number() over (order by c.id desc)`.as('n')])
+    .compile()
+  return {
+    ...ids,
+    sql: `select id from (${ids.sql}) b where n % ${Math.trunc(partRows)} = 0 order by id desc`,
   }
 }

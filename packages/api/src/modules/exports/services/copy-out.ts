@@ -23,48 +23,133 @@ export function inlineParameters(query: CompiledQuery): string | undefined {
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] as string)
 }
 
+/** The rows of one part of a split export, by id, in descending id order: `below` > id ≥ `atLeast`. */
+export interface IdRange {
+  below?: string
+  atLeast?: string
+}
+
+/**
+ * An export in parts that PostgreSQL writes side by side: `boundaries` returns (as `id`, descending)
+ * the last id of every full part, and `part` is the select of one range of ids.
+ */
+export interface SplitSelect {
+  boundaries: string
+  part: (range: IdRange) => string
+}
+
+/** The id ranges the boundaries cut the ids into, first part first (the last one may be empty). */
+export function idRanges(boundaries: readonly string[]): IdRange[] {
+  const ranges: IdRange[] = []
+  let below: string | undefined
+  for (const id of boundaries) {
+    ranges.push(below === undefined ? { atLeast: id } : { below, atLeast: id })
+    below = id
+  }
+  ranges.push(below === undefined ? {} : { below })
+  return ranges
+}
+
 const ENQUEUE_BYTES = 256 * 1024
+/** How far a part that is not being sent yet may be read ahead (and so what it may hold in memory). */
+const READ_AHEAD_BYTES = 32 * 1024 * 1024
 
 /**
  * The output of `COPY (select) TO STDOUT WITH (options)` as a download, after `head`: read from the
  * server as the client reads the response (the stream pulls), so memory holds a chunk or two whatever
- * the row count. It runs on a connection of its own, closed at the end, on an error or when the client
+ * the row count. It runs on connections of its own, closed at the end, on an error or when the client
  * goes away.
+ *
+ * A split select runs its parts on up to `connections` connections at once, each part on one snapshot
+ * (REPEATABLE READ, the first connection's snapshot exported to the others, as pg_dump's parallel
+ * dump does): the part being sent streams, the next ones are read ahead up to READ_AHEAD_BYTES each,
+ * and the parts are sent in order. The file is the one a single COPY of the same snapshot writes.
  */
 export function copyOutStream(opts: {
   url: string
-  select: string
+  select: string | SplitSelect
   options: string
   head?: Uint8Array
+  connections?: number
 }): ReadableStream<Uint8Array> {
-  const client = new pg.Client({ connectionString: opts.url })
-  let source: Readable | undefined
-  let iterator: AsyncIterator<Buffer> | undefined
+  const clients: pg.Client[] = []
+  const running = new Set<Readable>()
+  let chunks: AsyncIterator<Buffer> | undefined
   let closed = false
   const close = async () => {
     if (closed) return
     closed = true
-    source?.destroy()
-    await client.end().catch(() => {})
+    for (const stream of running) stream.destroy()
+    await Promise.all(clients.map((client) => client.end().catch(() => {})))
   }
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: opts.url })
+    // A connection that fails mid-COPY fails the COPY's stream, which the reader sees.
+    client.on('error', () => {})
+    clients.push(client)
+    await client.connect()
+    return client
+  }
+
+  async function* read(): AsyncGenerator<Buffer> {
+    const first = await connect()
+    let selects: string[]
+    if (typeof opts.select === 'string') selects = [opts.select]
+    else {
+      await first.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      const { rows } = await first.query<{ id: string }>(opts.select.boundaries)
+      selects = idRanges(rows.map((r) => r.id)).map(opts.select.part)
+      const more = Math.min(opts.connections ?? 1, selects.length) - 1
+      if (more > 0) {
+        const { rows: snapshot } = await first.query<{ id: string }>('select pg_export_snapshot() as id')
+        const id = pg.escapeLiteral(snapshot[0]?.id ?? '')
+        await Promise.all(
+          Array.from({ length: more }, async () => {
+            const client = await connect()
+            await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+            await client.query(`SET TRANSACTION SNAPSHOT ${id}`)
+          }),
+        )
+      }
+    }
+    const start = (i: number) => {
+      const client = clients[i % clients.length] as pg.Client
+      const copy = copyTo(`COPY (${selects[i]}) TO STDOUT WITH (${opts.options})`, {
+        highWaterMark: READ_AHEAD_BYTES,
+      })
+      const stream = client.query(copy)
+      // pg-copy-streams emits a failed COPY's error without destroying the stream: destroyed with it,
+      // the stream keeps it, and reading the part throws it, even when it failed before its turn.
+      stream.on('error', (err) => stream.destroy(err))
+      // Start reading now: the part fills its buffer while the parts before it are sent.
+      stream.read(0)
+      running.add(stream)
+      return stream
+    }
+    const started = selects.slice(0, clients.length).map((_, i) => start(i))
+    for (let i = 0; i < selects.length; i++) {
+      const stream = started[i] as Readable
+      for await (const chunk of stream) yield chunk as Buffer
+      running.delete(stream)
+      // This part's connection is free: it takes the next part no other connection has.
+      if (i + clients.length < selects.length) started.push(start(i + clients.length))
+    }
+  }
+
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       if (opts.head) controller.enqueue(opts.head)
     },
     async pull(controller) {
       try {
-        if (!iterator) {
-          await client.connect()
-          source = client.query(copyTo(`COPY (${opts.select}) TO STDOUT WITH (${opts.options})`))
-          iterator = source[Symbol.asyncIterator]()
-        }
+        chunks ??= read()
         // The server's chunks are a socket read each (~16 KB): handing the response 256 KB at a time
         // saves the per-chunk cost of every layer after this one.
         const parts: Buffer[] = []
         let size = 0
         let done = false
         while (size < ENQUEUE_BYTES) {
-          const next = await iterator.next()
+          const next = await chunks.next()
           if (next.done) {
             done = true
             break

@@ -6,8 +6,8 @@ import { type LiveCustomerRow, selectLiveCustomers } from '../../customers/servi
 import { type PaymentPreference, presentCustomer } from '../../customers/services/present.js'
 import { COLUMN_CUSTOM_FIELDS, customerColumns } from '../../imports/columns.js'
 import { formatCoins, joinList } from '../../imports/services/cells.js'
-import { customerCopyQuery } from './copy-customers.js'
-import { copyOutStream, inlineParameters } from './copy-out.js'
+import { customerCopyBoundaries, customerCopyQuery } from './copy-customers.js'
+import { copyOutStream, type IdRange, inlineParameters } from './copy-out.js'
 import { EXPORT_BATCH, type ExportFormat, streamFile } from './stream-file.js'
 
 export type ExportRow = LiveCustomerRow & { coins: PaymentPreference[] | null }
@@ -111,33 +111,45 @@ export function cells(row: ExportRow): (string | null)[] {
 
 const csvHead = () => new TextEncoder().encode(`\uFEFF${stringify([customerColumns.map((c) => c.header)])}`)
 
+/** Customers per part of a COPY export; a part is ~15–25 MB of CSV or JSON Lines. */
+const PART_ROWS = 32_768
+
 /**
  * GET /customers/export.csv: every customer the list's filters match, as CSV or JSON Lines (the API's
- * Customer). On PostgreSQL (`databaseUrl`) the server writes the file with COPY (copy-customers.ts);
- * on PGlite it is built here batch by batch. Both give the same bytes.
+ * Customer). On PostgreSQL (`databaseUrl`) the server writes the file with COPY (copy-customers.ts),
+ * in parts of `partRows` customers that two connections write side by side (copy-out.ts); on PGlite it
+ * is built here batch by batch. Both give the same bytes.
  */
 export function exportCustomers({
   ctx,
   input,
   segment,
   databaseUrl,
+  partRows = PART_ROWS,
 }: {
   ctx: ServiceContext
   input: CustomerFilterInput & { format: ExportFormat; segmentId?: string | undefined }
   /** The resolved segmentId (resolveSegment), when the export is of a segment. */
   segment?: Expression<SqlBool> | undefined
-  /** PostgreSQL's URL: the COPY runs on a connection of its own. */
+  /** PostgreSQL's URL: the COPY runs on connections of its own. */
   databaseUrl?: string | undefined
+  partRows?: number
 }): ReadableStream<Uint8Array> {
   const { format, segmentId: _segmentId, ...filters } = input
   if (databaseUrl) {
-    const { query, options } = customerCopyQuery(ctx.db, ctx.merchantId, format, filters, segment)
-    const select = inlineParameters(query)
-    if (select !== undefined)
+    const { merchantId } = ctx
+    const { options } = customerCopyQuery(ctx.db, merchantId, format, filters, segment)
+    const part = (range: IdRange) =>
+      inlineParameters(customerCopyQuery(ctx.db, merchantId, format, filters, segment, range).query)
+    const boundaries = inlineParameters(
+      customerCopyBoundaries(ctx.db, merchantId, filters, segment, partRows),
+    )
+    if (boundaries !== undefined && part({}) !== undefined)
       return copyOutStream({
         url: databaseUrl,
-        select,
+        select: { boundaries, part: (range) => part(range) as string },
         options,
+        connections: 2,
         ...(format === 'csv' ? { head: csvHead() } : {}),
       })
   }
