@@ -83,7 +83,11 @@ export function copyOutStream(opts: {
     await Promise.all(clients.map((client) => client.end().catch(() => {})))
   }
   const connect = async () => {
-    const client = new pg.Client({ connectionString: opts.url })
+    // JIT compiles each COPY's select (~0.75 s for the customers' 43 columns) and makes it no faster.
+    const client = new pg.Client({
+      connectionString: opts.url,
+      options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    })
     // A connection that fails mid-COPY fails the COPY's stream, which the reader sees.
     client.on('error', () => {})
     clients.push(client)
@@ -157,7 +161,11 @@ export function copyOutStream(opts: {
           parts.push(next.value)
           size += next.value.length
         }
-        if (size > 0) controller.enqueue(new Uint8Array(Buffer.concat(parts, size)))
+        // A Buffer is a Uint8Array: handed on as it is, not copied once more.
+        if (size > 0)
+          controller.enqueue(
+            (parts.length === 1 ? parts[0] : Buffer.concat(parts, size)) as Uint8Array<ArrayBuffer>,
+          )
         if (done) {
           await close()
           controller.close()
