@@ -1,7 +1,4 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
-import { citext } from '@electric-sql/pglite/contrib/citext'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.js'
@@ -46,6 +43,12 @@ export async function connectDatabase(opts: ConnectOptions): Promise<DatabaseHan
   }
   const dataDir = opts.dataDir ?? 'memory://'
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  // Loaded only here: PGlite adds ~55 MB to a process's memory that runs on PostgreSQL otherwise.
+  const [{ PGlite }, { citext }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/citext'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ])
   const client = await PGlite.create(dataDir, { extensions: { citext, pg_trgm }, parsers })
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) })
   return {
