@@ -13,11 +13,12 @@ import { createRateProvider } from '../src/modules/rates/index.js'
 
 /**
  * One database per test file: PostgreSQL when DATABASE_URL is set (migrated once by global setup),
- * else a fresh in-memory PGlite. Tests stay isolated by signing up their own merchants.
+ * else a fresh in-memory PGlite. Tests stay isolated by signing up their own merchants. In CI, PGlite
+ * only for the pass that asks for it (`test:pglite`, COINBOOK_TEST_PGLITE).
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL
-  if (!url && process.env.CI)
+  if (!url && process.env.CI && !process.env.COINBOOK_TEST_PGLITE)
     throw new Error('CI is set but DATABASE_URL is not: integration tests need PostgreSQL')
   const handle = await connectDatabase({ url, dataDir: 'memory://', poolSize: 4 })
   if (!url) await migrateToLatest(handle.db)
