@@ -204,7 +204,7 @@ function matchingCustomers(
 
 /**
  * The merchant's live customers matching the list's filters, newest first (those of `range` only), as
- * the query COPY runs (compiled, parameters not yet inlined) and the COPY options that go with it.
+ * the query COPY runs (compiled, parameters not yet inlined).
  */
 export function customerCopyQuery(
   db: Executor,
@@ -224,12 +224,15 @@ export function customerCopyQuery(
   // The outer select only formats: a subquery with ORDER BY is not flattened, and a projection over
   // it keeps its order (no second sort; EXPLAIN shows one index scan).
   const outer = format === 'csv' ? `select ${csvOuter} from (` : 'select row_to_json(j)::text from ('
-  return {
-    query: { ...inner, sql: `${outer}${inner.sql}) ${format === 'csv' ? 'v' : 'j'}` },
-    // JSON text holds no raw control character, so \x01 and \x02 never occur and nothing is quoted.
-    options: format === 'csv' ? 'FORMAT csv' : `FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'`,
-  }
+  return { ...inner, sql: `${outer}${inner.sql}) ${format === 'csv' ? 'v' : 'j'}` }
 }
+
+/**
+ * The COPY options for a format's query. JSON text holds no raw control character, so \x01 and \x02
+ * never occur and nothing is quoted.
+ */
+export const customerCopyOptions = (format: ExportFormat) =>
+  format === 'csv' ? 'FORMAT csv' : `FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'`
 
 /**
  * The id that ends every full part of `partRows` customers of the export, newest first: the

@@ -55,31 +55,32 @@ const ENQUEUE_BYTES = 256 * 1024
 const READ_AHEAD_BYTES = 32 * 1024 * 1024
 
 /**
- * The output of `COPY (select) TO STDOUT WITH (options)` as a download, after `head`: read from the
- * server as the client reads the response (the stream pulls), so memory holds a chunk or two whatever
- * the row count. It runs on connections of its own, closed at the end, on an error or when the client
- * goes away.
+ * The output of `COPY (select) TO STDOUT WITH (options)` for each part of a split select, as one
+ * download after `head`: read from the server as the client reads the response (the stream pulls), so
+ * memory holds a part's read-ahead at most whatever the row count. It runs on connections of its own,
+ * closed at the end, on an error or when the client goes away.
  *
- * A split select runs its parts on up to `connections` connections at once, each part on one snapshot
+ * The parts run on up to `connections` connections at once, all on one snapshot
  * (REPEATABLE READ, the first connection's snapshot exported to the others, as pg_dump's parallel
  * dump does): the part being sent streams, the next ones are read ahead up to READ_AHEAD_BYTES each,
  * and the parts are sent in order. The file is the one a single COPY of the same snapshot writes.
  */
 export function copyOutStream(opts: {
   url: string
-  select: string | SplitSelect
+  select: SplitSelect
   options: string
   head?: Uint8Array
   connections?: number
 }): ReadableStream<Uint8Array> {
   const clients: pg.Client[] = []
-  const running = new Set<Readable>()
+  /** The parts started and not yet sent whole, by index. */
+  const running = new Map<number, Readable>()
   let chunks: AsyncIterator<Buffer> | undefined
   let closed = false
   const close = async () => {
     if (closed) return
     closed = true
-    for (const stream of running) stream.destroy()
+    for (const stream of running.values()) stream.destroy()
     await Promise.all(clients.map((client) => client.end().catch(() => {})))
   }
   const connect = async () => {
@@ -98,24 +99,20 @@ export function copyOutStream(opts: {
 
   async function* read(): AsyncGenerator<Buffer> {
     const first = await connect()
-    let selects: string[]
-    if (typeof opts.select === 'string') selects = [opts.select]
-    else {
-      await first.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-      const { rows } = await first.query<{ id: string }>(opts.select.boundaries)
-      selects = idRanges(rows.map((r) => r.id)).map(opts.select.part)
-      const more = Math.min(opts.connections ?? 1, selects.length) - 1
-      if (more > 0) {
-        const { rows: snapshot } = await first.query<{ id: string }>('select pg_export_snapshot() as id')
-        const id = pg.escapeLiteral(snapshot[0]?.id ?? '')
-        await Promise.all(
-          Array.from({ length: more }, async () => {
-            const client = await connect()
-            await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-            await client.query(`SET TRANSACTION SNAPSHOT ${id}`)
-          }),
-        )
-      }
+    await first.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    const { rows } = await first.query<{ id: string }>(opts.select.boundaries)
+    const selects = idRanges(rows.map((r) => r.id)).map(opts.select.part)
+    const more = Math.min(opts.connections ?? 1, selects.length) - 1
+    if (more > 0) {
+      const { rows: snapshot } = await first.query<{ id: string }>('select pg_export_snapshot() as id')
+      const id = pg.escapeLiteral(snapshot[0]?.id ?? '')
+      await Promise.all(
+        Array.from({ length: more }, async () => {
+          const client = await connect()
+          await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+          await client.query(`SET TRANSACTION SNAPSHOT ${id}`)
+        }),
+      )
     }
     const start = (i: number) => {
       const client = clients[i % clients.length] as pg.Client
@@ -128,16 +125,14 @@ export function copyOutStream(opts: {
       stream.on('error', (err) => stream.destroy(err))
       // Start reading now: the part fills its buffer while the parts before it are sent.
       stream.read(0)
-      running.add(stream)
-      return stream
+      running.set(i, stream)
     }
-    const started = selects.slice(0, clients.length).map((_, i) => start(i))
+    for (let i = 0; i < Math.min(clients.length, selects.length); i++) start(i)
     for (let i = 0; i < selects.length; i++) {
-      const stream = started[i] as Readable
-      for await (const chunk of stream) yield chunk as Buffer
-      running.delete(stream)
+      for await (const chunk of running.get(i) as Readable) yield chunk as Buffer
+      running.delete(i)
       // This part's connection is free: it takes the next part no other connection has.
-      if (i + clients.length < selects.length) started.push(start(i + clients.length))
+      if (i + clients.length < selects.length) start(i + clients.length)
     }
   }
 

@@ -6,7 +6,7 @@ import { type LiveCustomerRow, selectLiveCustomers } from '../../customers/servi
 import { type PaymentPreference, presentCustomer } from '../../customers/services/present.js'
 import { COLUMN_CUSTOM_FIELDS, customerColumns } from '../../imports/columns.js'
 import { formatCoins, joinList } from '../../imports/services/cells.js'
-import { customerCopyBoundaries, customerCopyQuery } from './copy-customers.js'
+import { customerCopyBoundaries, customerCopyOptions, customerCopyQuery } from './copy-customers.js'
 import { copyOutStream, type IdRange, inlineParameters } from './copy-out.js'
 import { EXPORT_BATCH, type ExportFormat, streamFile } from './stream-file.js'
 
@@ -138,17 +138,17 @@ export function exportCustomers({
   const { format, segmentId: _segmentId, ...filters } = input
   if (databaseUrl) {
     const { merchantId } = ctx
-    const { options } = customerCopyQuery(ctx.db, merchantId, format, filters, segment)
     const part = (range: IdRange) =>
-      inlineParameters(customerCopyQuery(ctx.db, merchantId, format, filters, segment, range).query)
+      inlineParameters(customerCopyQuery(ctx.db, merchantId, format, filters, segment, range))
     const boundaries = inlineParameters(
       customerCopyBoundaries(ctx.db, merchantId, filters, segment, partRows),
     )
+    // A range only adds ids (strings): a query that inlines whole inlines in every part.
     if (boundaries !== undefined && part({}) !== undefined)
       return copyOutStream({
         url: databaseUrl,
         select: { boundaries, part: (range) => part(range) as string },
-        options,
+        options: customerCopyOptions(format),
         connections: 2,
         ...(format === 'csv' ? { head: csvHead() } : {}),
       })
