@@ -32,7 +32,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real API process (`src/main.ts api`, no job workers) on a free port with the current
+ * Starts the real API process (`coinbook api`, as production runs it: the built bundle; no job workers) on a free port with the current
  * environment, and resolves once /healthz answers. Its output is kept and shown only if it fails to start.
  */
 export async function startApi({
@@ -45,7 +45,7 @@ export async function startApi({
   const port = await freePort()
   // BENCH_API_NODE_ARGS: extra node flags for the API process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts', 'api'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/coinbook.js', 'api'], {
     cwd: API_DIR,
     env: {
       ...process.env,
