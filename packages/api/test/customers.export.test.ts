@@ -309,26 +309,28 @@ describe('the export PostgreSQL writes (COPY)', () => {
 describe('a COPY in parts (copyOutStream)', () => {
   const url = process.env.DATABASE_URL
   const text = (stream: ReadableStream<Uint8Array>) => new Response(stream).text()
-  // Rows 12…1, cut after 9, 6 and 3; the part of 2 and 1 divides by zero when asked to.
-  const numbers = (failAt: number) => ({
-    boundaries: 'select g as id from generate_series(9, 1, -3) g',
-    part: ({ below, atLeast }: IdRange) =>
-      `select g, 12 / (g - ${failAt}) from generate_series(1, 12) g
-       where ${below ?? 13} > g and g >= ${atLeast ?? 0} order by g desc`,
-  })
+  // Rows 12…1, cut after 9, 6 and 3 (the first part, 12…9, by LIMIT); the row `failAt` divides by zero,
+  // which fails its part only (the rows are picked before the division).
+  const numbers = (failAt: number) => {
+    const part = ({ below, atLeast, first }: IdRange) =>
+      `select g, 12 / (g - ${failAt}) from (select g from generate_series(1, 12) g
+       where ${below ?? 13} > g and g >= ${atLeast ?? 0} order by g desc limit ${first ?? 'all'}) p order by g desc`
+    return { first: part({ first: 4 }), boundaries: 'select g as id from generate_series(9, 1, -3) g', part }
+  }
 
   it.runIf(url)('sends the parts in order, whichever connection wrote them', async () => {
-    const csv = await text(
-      copyOutStream({ url: url as string, select: numbers(0), options: 'FORMAT csv', connections: 2 }),
-    )
+    const csv = await text(copyOutStream({ url: url as string, select: numbers(0), options: 'FORMAT csv' }))
     const expected = Array.from({ length: 12 }, (_, i) => `${12 - i},${Math.trunc(12 / (12 - i))}\n`)
     expect(csv).toBe(expected.join(''))
   })
 
+  it.runIf(url)('fails the download when the first part fails, with its error', async () => {
+    const download = text(copyOutStream({ url: url as string, select: numbers(11), options: 'FORMAT csv' }))
+    await expect(download).rejects.toThrow(/division by zero/)
+  })
+
   it.runIf(url)('fails the download when a part read ahead fails', async () => {
-    const download = text(
-      copyOutStream({ url: url as string, select: numbers(2), options: 'FORMAT csv', connections: 2 }),
-    )
+    const download = text(copyOutStream({ url: url as string, select: numbers(2), options: 'FORMAT csv' }))
     await expect(download).rejects.toThrow(/division by zero/)
   })
 })

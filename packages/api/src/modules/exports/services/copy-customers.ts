@@ -214,12 +214,13 @@ export function customerCopyQuery(
   segment?: Expression<SqlBool>,
   range: IdRange = {},
 ) {
-  const { below, atLeast } = range
+  const { below, atLeast, first } = range
   const inner = matchingCustomers(db, merchantId, filters, segment)
     .select(format === 'csv' ? csvSelect : jsonSelect)
     .$if(below !== undefined, (q) => q.where('c.id', '<', below as string))
     .$if(atLeast !== undefined, (q) => q.where('c.id', '>=', atLeast as string))
     .orderBy('c.id', 'desc')
+    .$if(first !== undefined, (q) => q.limit(first as number))
     .compile()
   // The outer select only formats: a subquery with ORDER BY is not flattened, and a projection over
   // it keeps its order (no second sort; EXPLAIN shows one index scan).

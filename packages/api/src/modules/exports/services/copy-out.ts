@@ -23,17 +23,23 @@ export function inlineParameters(query: CompiledQuery): string | undefined {
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] as string)
 }
 
-/** The rows of one part of a split export, by id, in descending id order: `below` > id ≥ `atLeast`. */
+/**
+ * The rows of one part of a split export, in descending id order: `below` > id ≥ `atLeast`, or the
+ * `first` so many (the first part, whose end is not known yet).
+ */
 export interface IdRange {
   below?: string
   atLeast?: string
+  first?: number
 }
 
 /**
- * An export in parts that PostgreSQL writes side by side: `boundaries` returns (as `id`, descending)
- * the last id of every full part, and `part` is the select of one range of ids.
+ * An export in parts that PostgreSQL writes side by side: `first` is the select of the first part (its
+ * rows up to the first boundary, by LIMIT), `boundaries` returns (as `id`, descending) the last id of
+ * every full part, and `part` is the select of one range of ids.
  */
 export interface SplitSelect {
+  first: string
   boundaries: string
   part: (range: IdRange) => string
 }
@@ -60,10 +66,11 @@ const READ_AHEAD_BYTES = 32 * 1024 * 1024
  * memory holds a part's read-ahead at most whatever the row count. It runs on connections of its own,
  * closed at the end, on an error or when the client goes away.
  *
- * The parts run on up to `connections` connections at once, all on one snapshot
- * (REPEATABLE READ, the first connection's snapshot exported to the others, as pg_dump's parallel
- * dump does): the part being sent streams, the next ones are read ahead up to READ_AHEAD_BYTES each,
- * and the parts are sent in order. The file is the one a single COPY of the same snapshot writes.
+ * The parts run on `connections` (at least 2) connections at once, all on one snapshot (REPEATABLE READ,
+ * the first connection's snapshot exported to the others, as pg_dump's parallel dump does). The first
+ * part streams at once while a second connection finds the boundaries of the others; then the part being
+ * sent streams, the next ones are read ahead up to READ_AHEAD_BYTES each, and the parts are sent in
+ * order. The file is the one a single COPY of the same snapshot writes.
  */
 export function copyOutStream(opts: {
   url: string
@@ -98,22 +105,11 @@ export function copyOutStream(opts: {
   }
 
   async function* read(): AsyncGenerator<Buffer> {
-    const first = await connect()
-    await first.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    const { rows } = await first.query<{ id: string }>(opts.select.boundaries)
-    const selects = idRanges(rows.map((r) => r.id)).map(opts.select.part)
-    const more = Math.min(opts.connections ?? 1, selects.length) - 1
-    if (more > 0) {
-      const { rows: snapshot } = await first.query<{ id: string }>('select pg_export_snapshot() as id')
-      const id = pg.escapeLiteral(snapshot[0]?.id ?? '')
-      await Promise.all(
-        Array.from({ length: more }, async () => {
-          const client = await connect()
-          await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-          await client.query(`SET TRANSACTION SNAPSHOT ${id}`)
-        }),
-      )
-    }
+    const count = Math.max(2, opts.connections ?? 2)
+    const lead = await connect()
+    await lead.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    const { rows: snapshot } = await lead.query<{ id: string }>('select pg_export_snapshot() as id')
+    const selects = [opts.select.first]
     const start = (i: number) => {
       const client = clients[i % clients.length] as pg.Client
       const copy = copyTo(`COPY (${selects[i]}) TO STDOUT WITH (${opts.options})`, {
@@ -127,7 +123,26 @@ export function copyOutStream(opts: {
       stream.read(0)
       running.set(i, stream)
     }
-    for (let i = 0; i < Math.min(clients.length, selects.length); i++) start(i)
+    const id = pg.escapeLiteral(snapshot[0]?.id ?? '')
+    const others = await Promise.all(
+      Array.from({ length: count - 1 }, async () => {
+        const client = await connect()
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+        await client.query(`SET TRANSACTION SNAPSHOT ${id}`)
+        return client
+      }),
+    )
+    // Only now: a first part that fails at once ends the exporting transaction, and a snapshot not yet
+    // imported could then no longer be (the download would fail on that, not on the part's error).
+    start(0)
+    const { rows } = await (others[0] as pg.Client).query<{ id: string }>(opts.select.boundaries)
+    // The first range is the first part's, already running.
+    selects.push(
+      ...idRanges(rows.map((r) => r.id))
+        .slice(1)
+        .map(opts.select.part),
+    )
+    for (let i = 1; i < Math.min(clients.length, selects.length); i++) start(i)
     for (let i = 0; i < selects.length; i++) {
       for await (const chunk of running.get(i) as Readable) yield chunk as Buffer
       running.delete(i)

@@ -147,9 +147,12 @@ export function exportCustomers({
     if (boundaries !== undefined && part({}) !== undefined)
       return copyOutStream({
         url: databaseUrl,
-        select: { boundaries, part: (range) => part(range) as string },
+        select: {
+          first: part({ first: partRows }) as string,
+          boundaries,
+          part: (range) => part(range) as string,
+        },
         options: customerCopyOptions(format),
-        connections: 2,
         ...(format === 'csv' ? { head: csvHead() } : {}),
       })
   }
