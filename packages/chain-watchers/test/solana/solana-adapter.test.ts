@@ -87,7 +87,7 @@ describe('Solana adapter', () => {
         status: 'pending',
       },
     ])
-    expect(h.adapter.watchedAddresses(wallet)).toEqual([wallet, ata])
+    expect(await h.adapter.watchedAddresses(wallet)).toEqual([wallet, ata])
     expect(await h.adapter.verify(tx.signature)).toEqual(events)
   })
 

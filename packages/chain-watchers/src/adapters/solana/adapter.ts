@@ -17,7 +17,7 @@ export interface SolanaAdapter extends AccountChainAdapter {
   /** The confirmed tip, with the finalized block that `confirmations` needs. */
   head(): Promise<SolanaHead>
   /** The addresses whose history a scan of `wallet` reads: the wallet, then its token accounts. */
-  watchedAddresses(wallet: string): string[]
+  watchedAddresses(wallet: string): Promise<string[]>
 }
 
 /**

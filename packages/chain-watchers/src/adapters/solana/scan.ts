@@ -1,5 +1,3 @@
-import { getAssociatedTokenAddressSync } from '@solana/spl-token'
-import { PublicKey } from '@solana/web3.js'
 import { normalizeSolanaAddress } from '../../address/solana.js'
 import { InvalidInputError } from '../../errors.js'
 import type { RpcPool } from '../../rpc/pool.js'
@@ -20,8 +18,14 @@ export interface ScanAccountParameters {
   limit?: number
 }
 
+type SolanaSdk = [typeof import('@solana/web3.js'), typeof import('@solana/spl-token')]
+let sdk: Promise<SolanaSdk> | undefined
+/** The Solana SDKs (~30 MB of memory) load with the first scan, not in every process that imports this. */
+const solanaSdk = () => (sdk ??= Promise.all([import('@solana/web3.js'), import('@solana/spl-token')]))
+
 /** The addresses whose history holds the wallet's payments: its own, and its token accounts (ATAs). */
-export function watchedAddresses(context: SolanaContext, wallet: string): string[] {
+export async function watchedAddresses(context: SolanaContext, wallet: string): Promise<string[]> {
+  const [{ PublicKey }, { getAssociatedTokenAddressSync }] = await solanaSdk()
   const owner = new PublicKey(wallet)
   const atas = [...context.tokens.values()].map((t) =>
     // Off-curve owners (a multisig vault's PDA) have token accounts too.
@@ -44,7 +48,7 @@ export async function scanAccount(
     throw new InvalidInputError(`Scan limit must be positive, not ${limit}`)
   const wallet = normalizeSolanaAddress(account)
   const state = decodeCursor(cursor, wallet)
-  const addresses = watchedAddresses(context, wallet)
+  const addresses = await watchedAddresses(context, wallet)
   const minContextSlot = newestSlot(state)
   const listings = await Promise.all(
     addresses.map((address) =>

@@ -39,7 +39,9 @@ export async function* historyPages(
         toLt: after,
         archival: !!anchor,
       })
-      const parsed = items.slice(0, limit).map((item) => parseTransaction(a, item, accountHash))
+      const parsed = await Promise.all(
+        items.slice(0, limit).map((item) => parseTransaction(a, item, accountHash)),
+      )
       checkChain(a, parsed, anchor, after)
       return parsed
     })

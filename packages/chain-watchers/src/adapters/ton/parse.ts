@@ -1,4 +1,4 @@
-import { Cell, loadTransaction, type Transaction } from '@ton/core'
+import type { Cell, Transaction } from '@ton/core'
 import { RpcError } from '../../errors.js'
 import type { RpcAttempt } from '../../rpc/pool.js'
 import type { ToncenterTransaction } from './toncenter.js'
@@ -20,16 +20,21 @@ export interface TonTransaction {
   inMessageHash: string | undefined
 }
 
+let core: Promise<typeof import('@ton/core')> | undefined
+/** @ton/core (~15 MB of memory) loads with the first transaction parsed, not in every process. */
+const tonCore = () => (core ??= import('@ton/core'))
+
 /**
  * Parses toncenter's `data` with @ton/core inside the attempt: a BOC that does not parse, whose hash or lt
  * is not the one toncenter listed, or a transaction of another account is a retryable RpcError (a proxy
  * garbled the answer or the node is broken; another try or URL may do better).
  */
-export function parseTransaction(
+export async function parseTransaction(
   a: RpcAttempt,
   item: ToncenterTransaction,
   accountHash: string,
-): TonTransaction {
+): Promise<TonTransaction> {
+  const { Cell, loadTransaction } = await tonCore()
   const { lt, hash } = item.transaction_id
   const wrong = (why: string, cause?: unknown) =>
     new RpcError(a.network, a.url, `transaction ${lt}:${hash} ${why}`, true, cause ? { cause } : {})
