@@ -32,8 +32,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real API process (`coinbook api`, as production runs it: the built bundle; no job workers) on a free port with the current
- * environment, and resolves once /healthz answers. Its output is kept and shown only if it fails to start.
+ * Starts the real API process (`bin/coinbook.js api`, the bundle production runs; no job workers) on a
+ * free port with the current environment, and resolves once /healthz answers. Its output is kept and
+ * shown only if it fails to start.
  */
 export async function startApi({
   timeoutMs = 60_000,
