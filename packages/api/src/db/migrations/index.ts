@@ -26,7 +26,7 @@ import * as m0026 from './0026_analytics_index_paths.js'
 import * as m0028 from './0028_evm_token_event_ordinals.js'
 import * as m0029 from './0029_customer_search_statistics.js'
 import * as m0030 from './0030_fee_unread_by_age.js'
-import * as m0031 from './0031_invoice_last_change.js'
+import * as m0031 from './0031_list_activity_indexes.js'
 
 /** Every migration in order. Static imports, so bundles and tests see the same list as production. */
 export const migrations: Record<string, Migration> = {
@@ -57,5 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0028_evm_token_event_ordinals': m0028,
   '0029_customer_search_statistics': m0029,
   '0030_fee_unread_by_age': m0030,
-  '0031_invoice_last_change': m0031,
+  '0031_list_activity_indexes': m0031,
 }

@@ -12,8 +12,8 @@ export interface ListActivity {
 
 /**
  * Outstanding amounts and last activity of one page of customers, in one query over the page's ids, each
- * lookup walking a per-customer index (invoices_customer_updated_idx for the latest invoice change,
- * invoices_customer_idx, payments_customer_idx, messages_customer_idx):
+ * lookup walking a per-customer index (0031's invoices_customer_updated_idx and invoices_customer_owing_idx,
+ * payments_customer_idx, messages_customer_idx):
  * the cost grows with the page, never with the merchant's customers, so the list's sort still walks its own
  * index first.
  *
