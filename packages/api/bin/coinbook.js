@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { pathToFileURL } from 'node:url'
 // Runs the server from dist/main.js, the bundle of the TypeScript sources (see build.js), building it first
 // when a source has changed since. Where it cannot be built (an install whose files this user may not
 // write), the sources run through tsx instead, as in development. COINBOOK_RUN_SOURCES=1 forces that.
+import { pathToFileURL } from 'node:url'
 import v8 from 'node:v8'
 import { build, bundlePath, isFresh } from './build.js'
 

@@ -66,18 +66,17 @@ const READ_AHEAD_BYTES = 32 * 1024 * 1024
  * memory holds a part's read-ahead at most whatever the row count. It runs on connections of its own,
  * closed at the end, on an error or when the client goes away.
  *
- * The parts run on `connections` (at least 2) connections at once, all on one snapshot (REPEATABLE READ,
- * the first connection's snapshot exported to the others, as pg_dump's parallel dump does). The first
- * part streams at once while a second connection finds the boundaries of the others; then the part being
- * sent streams, the next ones are read ahead up to READ_AHEAD_BYTES each, and the parts are sent in
- * order. The file is the one a single COPY of the same snapshot writes.
+ * The parts run on two connections at once, both on one snapshot (REPEATABLE READ, the first
+ * connection's snapshot exported to the second, as pg_dump's parallel dump does). The first part streams
+ * at once while the second connection finds the boundaries of the others; then the part being sent
+ * streams, the next one is read ahead up to READ_AHEAD_BYTES, and the parts are sent in order. The file
+ * is the one a single COPY of the same snapshot writes.
  */
 export function copyOutStream(opts: {
   url: string
   select: SplitSelect
   options: string
   head?: Uint8Array
-  connections?: number
 }): ReadableStream<Uint8Array> {
   const clients: pg.Client[] = []
   /** The parts started and not yet sent whole, by index. */
@@ -105,7 +104,6 @@ export function copyOutStream(opts: {
   }
 
   async function* read(): AsyncGenerator<Buffer> {
-    const count = Math.max(2, opts.connections ?? 2)
     const lead = await connect()
     await lead.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     const { rows: snapshot } = await lead.query<{ id: string }>('select pg_export_snapshot() as id')
@@ -123,19 +121,13 @@ export function copyOutStream(opts: {
       stream.read(0)
       running.set(i, stream)
     }
-    const id = pg.escapeLiteral(snapshot[0]?.id ?? '')
-    const others = await Promise.all(
-      Array.from({ length: count - 1 }, async () => {
-        const client = await connect()
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-        await client.query(`SET TRANSACTION SNAPSHOT ${id}`)
-        return client
-      }),
-    )
+    const second = await connect()
+    await second.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    await second.query(`SET TRANSACTION SNAPSHOT ${pg.escapeLiteral(snapshot[0]?.id ?? '')}`)
     // Only now: a first part that fails at once ends the exporting transaction, and a snapshot not yet
     // imported could then no longer be (the download would fail on that, not on the part's error).
     start(0)
-    const { rows } = await (others[0] as pg.Client).query<{ id: string }>(opts.select.boundaries)
+    const { rows } = await second.query<{ id: string }>(opts.select.boundaries)
     // The first range is the first part's, already running.
     selects.push(
       ...idRanges(rows.map((r) => r.id))
