@@ -101,6 +101,8 @@ describe('ImportPage', () => {
     await user.click(screen.getByRole('button', { name: 'Check file' }))
 
     await screen.findByText('Checked: nothing is written yet')
+    // The form that had the focus is gone: the result's message has it, not <body>.
+    expect(document.activeElement).toBe(screen.getByText('Checked: nothing is written yet').closest('.alert'))
     const upload = requests.find((r) => r.method === 'POST')
     expect(Object.fromEntries(upload?.url.searchParams ?? [])).toEqual({
       mode: 'upsert',
@@ -134,6 +136,11 @@ describe('ImportPage', () => {
       await screen.findByRole('button', { name: 'Import 2 valid rows, skip 1 row with errors' }),
     )
     expect(requests.at(-1)?.body).toEqual({ dryRun: false, onError: 'skip' })
+    // Queued: worded for jobs run in the API process as well as on a worker; the progress has the focus.
+    await screen.findByText('Queued — starting soon…')
+    expect(document.activeElement).toBe(
+      screen.getByText('Queued — starting soon…').closest('.import-progress'),
+    )
     await waitFor(
       () =>
         expect(screen.getByRole('progressbar', { name: 'Import progress' }).getAttribute('value')).toBe(
@@ -143,11 +150,12 @@ describe('ImportPage', () => {
     )
     expect(screen.getByText('Checking rows: 1,500 of 3,000')).toBeTruthy()
     await screen.findByText('Import finished', {}, { timeout: 3000 })
+    expect(document.activeElement).toBe(screen.getByText('Import finished').closest('.alert'))
     expect(screen.getByText(/1 customer created, 1 updated, 1 row with errors not imported/)).toBeTruthy()
     expect(screen.getByRole('link', { name: 'View customers' }).getAttribute('href')).toBe('/customers')
   })
 
-  it('shows why a file was refused, and lets the merchant pick another', async () => {
+  it('shows why a file was refused, without counts, and lets the merchant pick another', async () => {
     const user = userEvent.setup()
     stubApi((req) =>
       req.method === 'POST'
@@ -174,10 +182,81 @@ describe('ImportPage', () => {
     renderWithApp(<ImportPage />, { path: '/customers/import' })
     await user.upload(screen.getByLabelText('File'), new File(['Foo\n1\n'], 'x.csv', { type: 'text/csv' }))
     await user.click(screen.getByRole('button', { name: 'Check file' }))
-    await screen.findByText('Nothing was imported')
-    expect(screen.getByText('None of the columns is one Coinbook knows.')).toBeTruthy()
+    // Only a check: nothing would have been imported anyway.
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText('The file could not be checked')).toBeTruthy()
+    expect(within(alert).getByText('None of the columns is one Coinbook knows.')).toBeTruthy()
+    expect(screen.queryByText('Nothing was imported')).toBeNull()
+    expect(document.activeElement).toBe(alert)
     expect(screen.queryByRole('button', { name: /^Import \d/ })).toBeNull()
     await user.click(screen.getByRole('button', { name: 'Import another file' }))
     expect(screen.getByRole('button', { name: 'Check file' })).toBeTruthy()
+  })
+
+  it.each([
+    ['an empty file', 'empty_file', 'The file is empty: it needs a header line and a row per customer'],
+    ['a header only', 'empty_file', 'The file has no customers in it'],
+    ['no Name column', 'no_name_column', 'The file has no Name column (nor First Name / Last Name).'],
+    ['an unreadable file', 'invalid_json', 'Unexpected token } in JSON at line 1'],
+  ])('hides the counts when the check failed before reading a row (%s)', async (_case, code, message) => {
+    const user = userEvent.setup()
+    stubApi((req) =>
+      req.method === 'POST'
+        ? {
+            status: 201,
+            body: buildImport({
+              status: 'failed',
+              canRun: true,
+              columns: null,
+              counts: { rows: 0, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 },
+              errors: [],
+              errorCount: 0,
+              failure: { code, message },
+            }),
+          }
+        : undefined,
+    )
+    renderWithApp(<ImportPage />, { path: '/customers/import' })
+    await user.upload(screen.getByLabelText('File'), new File([''], 'x.csv', { type: 'text/csv' }))
+    await user.click(screen.getByRole('button', { name: 'Check file' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toBe(`The file could not be checked${message}`)
+    expect(document.activeElement).toBe(alert)
+    expect(screen.queryByLabelText('Import counts')).toBeNull()
+    expect(screen.queryByText('Rows')).toBeNull()
+  })
+
+  it('says nothing was imported when the import itself failed, with the counts of the rows it read', async () => {
+    const user = userEvent.setup()
+    stubApi((req) => {
+      if (req.method === 'POST' && req.url.pathname === '/api/v1/customers/import') {
+        return { status: 201, body: buildImport() }
+      }
+      if (req.method === 'POST' && req.url.pathname.endsWith('/run')) {
+        return {
+          status: 201,
+          body: buildImport({
+            status: 'failed',
+            dryRun: false,
+            startedAt: '2026-03-04T10:02:00.000Z',
+            counts: { rows: 3, valid: 2, invalid: 1, created: 1, updated: 1, unchanged: 0, skipped: 0 },
+            failure: { code: 'invalid_rows', message: '1 of 3 rows have errors, so nothing was imported.' },
+          }),
+        }
+      }
+      return undefined
+    })
+    renderWithApp(<ImportPage />, { path: '/customers/import' })
+    await user.upload(screen.getByLabelText('File'), new File(['Name\nAna\n'], 'x.csv', { type: 'text/csv' }))
+    await user.click(screen.getByRole('button', { name: 'Check file' }))
+    await user.click(
+      await screen.findByRole('button', { name: 'Import 2 valid rows, skip 1 row with errors' }),
+    )
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText('Nothing was imported')).toBeTruthy()
+    expect(document.activeElement).toBe(alert)
+    expect(within(screen.getByLabelText('Import counts')).getByText('Rows').nextSibling?.textContent).toBe(
+      '3',
+    )
   })
 })

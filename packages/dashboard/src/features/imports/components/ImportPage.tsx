@@ -93,21 +93,28 @@ function ImportState({ imp, onStartAgain }: ImportStateProps) {
   const c = imp.counts
   const canRun = imp.canRun && !run.isPending
 
+  // The result replaces the form or button that had the focus (this state mounts for each run): its
+  // message takes the focus, so the keyboard carries on from here and screen readers read it.
   return (
     <div className="stack">
       {imp.fileName ? <p className="muted">{imp.fileName}</p> : null}
       {imp.status === 'completed' ? (
-        <Alert tone="success" title="Import finished">
+        <Alert tone="success" title="Import finished" focusOnMount>
           {plural(c.created, 'customer')} created, {fmt.format(c.updated)} updated
           {c.skipped ? `, ${fmt.format(c.skipped)} skipped` : ''}
           {c.invalid ? `, ${plural(c.invalid, 'row')} with errors not imported` : ''}.
         </Alert>
-      ) : imp.status === 'failed' && imp.failure ? (
-        <Alert tone="error" title="Nothing was imported">
-          {imp.failure.message}
+      ) : imp.status === 'failed' ? (
+        // A check (dry run) imports nothing anyway: say what failed.
+        <Alert
+          tone="error"
+          title={imp.dryRun ? 'The file could not be checked' : 'Nothing was imported'}
+          focusOnMount
+        >
+          {imp.failure?.message ?? 'Something went wrong. Try again.'}
         </Alert>
       ) : imp.status === 'validated' ? (
-        <Alert tone={c.invalid ? 'warning' : 'info'} title="Checked: nothing is written yet">
+        <Alert tone={c.invalid ? 'warning' : 'info'} title="Checked: nothing is written yet" focusOnMount>
           {c.invalid
             ? `${plural(c.invalid, 'row')} of ${fmt.format(c.rows)} ${c.invalid === 1 ? 'has' : 'have'} errors. Fix them in the file and upload it again, or import the valid rows only.`
             : `All ${plural(c.rows, 'row')} can be imported.`}

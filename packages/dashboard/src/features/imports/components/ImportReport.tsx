@@ -15,16 +15,20 @@ export function ImportReport({ imp }: { imp: CustomerImport }) {
     ['Skipped', c.skipped],
     ['With errors', c.invalid],
   ]
+  // Failed before a single row was read (an empty or unreadable file, no Name column…): no counts to show.
+  const readNothing = imp.status === 'failed' && c.rows === 0
   return (
     <div className="stack">
-      <dl className="stats import-stats" aria-label="Import counts">
-        {stats.map(([label, n]) => (
-          <div className="stat" key={label}>
-            <dt className="stat__label">{label}</dt>
-            <dd className="stat__value">{fmt.format(n)}</dd>
-          </div>
-        ))}
-      </dl>
+      {readNothing ? null : (
+        <dl className="stats import-stats" aria-label="Import counts">
+          {stats.map(([label, n]) => (
+            <div className="stat" key={label}>
+              <dt className="stat__label">{label}</dt>
+              <dd className="stat__value">{fmt.format(n)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {imp.errors.length > 0 ? (
         <>
           <div className="table-scroll">

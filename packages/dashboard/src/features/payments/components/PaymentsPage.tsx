@@ -18,7 +18,7 @@ export function PaymentsPage() {
       <PageHeader
         title="Payments"
         description="Every payment to your customers’ deposit addresses, as found on chain: confirmations, value in coin and fiat."
-        actions={<ExportButton path="/payments/export.csv" filters={params.apiParams} />}
+        actions={<ExportButton path="/payments/export" filters={params.apiParams} />}
       />
       {me.role !== 'viewer' ? (
         <section className="card" aria-labelledby="verify-title">

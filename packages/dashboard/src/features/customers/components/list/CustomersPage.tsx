@@ -86,7 +86,7 @@ export function CustomersPage() {
             <Link to="/customers/duplicates" className="button button--secondary">
               Review duplicates
             </Link>
-            <ExportButton path="/customers/export.csv" filters={params} />
+            <ExportButton path="/customers/export" filters={params} />
             {canWrite ? (
               <Link to="/customers/import" className="button button--secondary">
                 <UploadIcon />
