@@ -1,5 +1,17 @@
 import { mkdirSync } from 'node:fs'
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import {
+  Kysely,
+  type KyselyPlugin,
+  PGliteDialect,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  PostgresDialect,
+  type QueryResult,
+  type RootOperationNode,
+  sql,
+  type UnknownRow,
+} from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.js'
 import { PreparingClient } from './prepared.js'
@@ -30,6 +42,24 @@ export interface ConnectOptions {
   poolSize?: number
 }
 
+/**
+ * PGlite runs each statement synchronously on the main thread, and a job's next statement starts from
+ * the previous one's promise, so a job of many statements (an import) would keep every HTTP request,
+ * health checks included, waiting until it ends. After each statement this lets the event loop take
+ * what has arrived (a progress poll, a health check) first; statements that need the database still
+ * queue behind an open transaction, as on any single connection.
+ */
+export class YieldAfterEachQuery implements KyselyPlugin {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    await nextTurn()
+    return args.result
+  }
+}
+
 /** Opens PostgreSQL through `pg` when a URL is given, else an embedded PGlite with citext and pg_trgm. */
 export async function connectDatabase(opts: ConnectOptions): Promise<DatabaseHandle> {
   if (opts.url) {
@@ -50,7 +80,10 @@ export async function connectDatabase(opts: ConnectOptions): Promise<DatabaseHan
     import('@electric-sql/pglite/contrib/pg_trgm'),
   ])
   const client = await PGlite.create(dataDir, { extensions: { citext, pg_trgm }, parsers })
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) })
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect({ pglite: client }),
+    plugins: [new YieldAfterEachQuery()],
+  })
   return {
     db,
     kind: 'pglite',
