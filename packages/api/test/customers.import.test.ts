@@ -583,6 +583,32 @@ describe('requests that are not right', () => {
     expectProblem(res, 404, 'not_found')
   })
 
+  it('a workbook, a PDF or any other binary file is refused as not text, and nothing is kept', async () => {
+    const before = await t.db
+      .selectFrom('customer_imports')
+      .select('id')
+      .where('merchant_id', '=', owner.merchantId)
+      .execute()
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00])
+    const xlsx = await upload(t, owner, zip)
+    expectProblem(xlsx, 415, 'unsupported_media_type')
+    expect(xlsx.body.detail).toContain('an Excel workbook (.xlsx)')
+    expect(xlsx.body.detail).toContain('CSV UTF-8')
+    const pdf = await upload(t, owner, new Uint8Array([...Buffer.from('%PDF-1.7\n'), 0x00, 0x01]))
+    expect(pdf.body.detail).toContain('a PDF')
+    // Text first, then a NUL further on: still refused, whatever its first bytes.
+    const noise = new Uint8Array([...Buffer.from(csv('Name', 'Ana')), 0x00, 0xff, 0x13])
+    const other = await upload(t, owner, noise)
+    expectProblem(other, 415, 'unsupported_media_type')
+    expect(other.body.detail).toContain('not a text file')
+    const after = await t.db
+      .selectFrom('customer_imports')
+      .select('id')
+      .where('merchant_id', '=', owner.merchantId)
+      .execute()
+    expect(after).toEqual(before)
+  })
+
   it('a file over IMPORT_MAX_BYTES is a 413, declared or streamed', async () => {
     const small = await createTestApp({ env: { IMPORT_MAX_BYTES: '2048' } })
     try {
@@ -593,6 +619,7 @@ describe('requests that are not right', () => {
       )
       const declared = await upload(small, me, file, { headers: { 'content-length': String(file.length) } })
       expectProblem(declared, 413, 'payload_too_large')
+      expect(declared.body.detail).toContain('(2 KB)')
       const stream = new Blob([file]).stream()
       const res = await small.app.request(IMPORT, {
         method: 'POST',
@@ -601,6 +628,7 @@ describe('requests that are not right', () => {
         duplex: 'half',
       } as RequestInit)
       expect(res.status).toBe(413)
+      expect(((await res.json()) as { detail: string }).detail).toContain('(2 KB)')
       expect(await allCustomers(small, me)).toEqual([])
       const left = await small.db
         .selectFrom('customer_imports')

@@ -7,7 +7,7 @@ import type { CustomerImportDto, ImportQuery, StoredImportOptions } from '../sch
 import { loadImport, presentImport } from './present.js'
 import { JSON_ARRAY_MAX_BYTES } from './records.js'
 import { runImport } from './run-import.js'
-import { storeUpload } from './store-upload.js'
+import { formatBytes, storeUpload, tooLarge } from './store-upload.js'
 
 const CSV_TYPES = [
   'text/csv',
@@ -76,13 +76,13 @@ export async function createImport({
       : deps.config.IMPORT_MAX_BYTES
   const declared = Number(input.contentLength)
   if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new CoinbookError(
-      'payload_too_large',
-      format === 'json'
-        ? `A JSON array import may be at most ${Math.floor(maxBytes / 1024 / 1024)} MB; send larger batches as JSON Lines (application/x-ndjson) or CSV`
-        : `The file is larger than this Coinbook accepts (${Math.floor(maxBytes / 1024 / 1024)} MB); split it, or ask your operator to raise IMPORT_MAX_BYTES`,
-      { details: { maxBytes } },
-    )
+    throw format === 'json'
+      ? new CoinbookError(
+          'payload_too_large',
+          `A JSON array import may be at most ${formatBytes(maxBytes)}; send larger batches as JSON Lines (application/x-ndjson) or CSV`,
+          { details: { maxBytes } },
+        )
+      : tooLarge(maxBytes)
   }
   const options: StoredImportOptions = {
     mode: query.mode,

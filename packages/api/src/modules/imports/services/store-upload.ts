@@ -69,11 +69,46 @@ function utf16Transcoder(first: Uint8Array): TextDecoder | undefined {
   return undefined
 }
 
-function tooLarge(maxBytes: number) {
+const SIZE = new Intl.NumberFormat('en', { maximumFractionDigits: 1 })
+
+/** A size limit, for a message: "100 MB", "1.9 MB", "512 KB" (in 1024s, as the limits are set). */
+export function formatBytes(n: number): string {
+  for (const [unit, size] of [
+    ['GB', 1024 ** 3],
+    ['MB', 1024 ** 2],
+    ['KB', 1024],
+  ] as const) {
+    if (n >= size) return `${SIZE.format(n / size)} ${unit}`
+  }
+  return `${n} bytes`
+}
+
+/** The upload is over the limit (its declared length, or the bytes received so far). */
+export function tooLarge(maxBytes: number) {
   return new CoinbookError(
     'payload_too_large',
-    `The file is larger than this Coinbook accepts (${Math.floor(maxBytes / 1024 / 1024)} MB); split it, or ask your operator to raise IMPORT_MAX_BYTES`,
+    `The file is larger than this Coinbook accepts (${formatBytes(maxBytes)}); split it, or ask your operator to raise IMPORT_MAX_BYTES`,
     { details: { maxBytes } },
+  )
+}
+
+/** Files people upload by mistake, by their first bytes: named, so the message says what to do instead. */
+const SIGNATURES: [bytes: number[], what: string][] = [
+  [[0x50, 0x4b, 0x03, 0x04], 'an Excel workbook (.xlsx) or another zip file'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an Excel 97–2003 workbook (.xls)'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF'],
+]
+
+/**
+ * Refuses an upload that is not text: a NUL byte never occurs in a CSV or JSON file in UTF-8, UTF-16 (once
+ * decoded) or Windows-1252, and reading a workbook's bytes as CSV only yields a confusing column report.
+ */
+function notText(first: Uint8Array | undefined, chunk: Uint8Array) {
+  if (chunk.indexOf(0) === -1) return undefined
+  const known = first && SIGNATURES.find(([sig]) => sig.every((b, i) => first[i] === b))?.[1]
+  return new CoinbookError(
+    'unsupported_media_type',
+    `This file is ${known ?? 'not a text file'}: save it as CSV (UTF-8) — in Excel, File › Save As › CSV UTF-8 — and upload that`,
   )
 }
 
@@ -107,8 +142,12 @@ export async function storeUpload(
     await db.insertInto('customer_import_chunks').values({ import_id: importId, seq: seq++, data }).execute()
   }
 
+  let head: Uint8Array | undefined
   const accept = async (bytes: Uint8Array) => {
     if (bytes.length === 0) return
+    head ??= bytes
+    const refused = notText(head, bytes)
+    if (refused) throw refused
     counter.push(bytes)
     if (encoding === 'utf-8') {
       try {
