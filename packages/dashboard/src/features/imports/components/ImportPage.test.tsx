@@ -40,6 +40,21 @@ function buildImport(overrides: Partial<CustomerImport> = {}): CustomerImport {
   }
 }
 
+/** A check that failed before reading a row: no counts, no row errors. */
+function refusedImport(
+  failure: NonNullable<CustomerImport['failure']>,
+  overrides: Partial<CustomerImport> = {},
+): CustomerImport {
+  return buildImport({
+    status: 'failed',
+    counts: { rows: 0, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 },
+    errors: [],
+    errorCount: 0,
+    failure,
+    ...overrides,
+  })
+}
+
 describe('ImportPage', () => {
   it('checks a file as a dry run, changes a column, then imports the valid rows with progress', async () => {
     const user = userEvent.setup()
@@ -161,21 +176,19 @@ describe('ImportPage', () => {
       req.method === 'POST'
         ? {
             status: 201,
-            body: buildImport({
-              status: 'failed',
-              canRun: false,
-              columns: [
-                {
-                  header: 'Foo',
-                  field: null,
-                  note: 'not a column Coinbook knows; map it to a field to import it',
-                },
-              ],
-              counts: { rows: 0, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 },
-              errors: [],
-              errorCount: 0,
-              failure: { code: 'no_known_columns', message: 'None of the columns is one Coinbook knows.' },
-            }),
+            body: refusedImport(
+              { code: 'no_known_columns', message: 'None of the columns is one Coinbook knows.' },
+              {
+                canRun: false,
+                columns: [
+                  {
+                    header: 'Foo',
+                    field: null,
+                    note: 'not a column Coinbook knows; map it to a field to import it',
+                  },
+                ],
+              },
+            ),
           }
         : undefined,
     )
@@ -204,15 +217,7 @@ describe('ImportPage', () => {
       req.method === 'POST'
         ? {
             status: 201,
-            body: buildImport({
-              status: 'failed',
-              canRun: true,
-              columns: null,
-              counts: { rows: 0, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 },
-              errors: [],
-              errorCount: 0,
-              failure: { code, message },
-            }),
+            body: refusedImport({ code, message }, { canRun: true, columns: null }),
           }
         : undefined,
     )
