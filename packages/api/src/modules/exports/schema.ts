@@ -7,7 +7,16 @@ const format = z.enum(['csv', 'jsonl']).default('csv').openapi({
 })
 
 export const customerExportQuery = listCustomersQuery
-  .pick({ q: true, status: true, type: true, tag: true, country: true, tier: true, segmentId: true })
+  .pick({
+    q: true,
+    status: true,
+    type: true,
+    tag: true,
+    country: true,
+    tier: true,
+    segmentId: true,
+    sort: true,
+  })
   .extend({ format })
 
 export const paymentExportQuery = listPaymentsQuery.omit({ limit: true, cursor: true }).extend({ format })

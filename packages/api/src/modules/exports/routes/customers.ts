@@ -15,7 +15,7 @@ const segmentOf = async (c: Context<AppEnv>, segmentId: string | undefined) =>
     : undefined
 
 const description =
-  'Every customer the list’s filters match, newest first, streamed. CSV: the columns of the import template plus Lifetime Value, ID, Payment Count and dates; values a spreadsheet would run as formulas start with an apostrophe. JSON Lines: one Customer per line.'
+  'Every customer the list’s filters match, in the list’s order (sort; newest first by default), streamed. CSV: the columns of the import template plus Lifetime Value, ID, Payment Count and dates; values a spreadsheet would run as formulas start with an apostrophe. JSON Lines: one Customer per line.'
 
 const csv = createRoute({
   method: 'get',

@@ -1,6 +1,8 @@
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { Executor } from '../../../context.js'
+import type { CustomerSort } from '../../customers/schema.js'
 import { type CustomerFilterInput, customerFilters } from '../../customers/services/list-filters.js'
+import { customerOrder, orderCustomers } from '../../customers/services/list-order.js'
 import { selectLiveCustomers } from '../../customers/services/live-customers.js'
 import { customerColumns, type ImportField, type ReadOnlyField } from '../../imports/columns.js'
 import type { IdRange } from './copy-out.js'
@@ -203,8 +205,9 @@ function matchingCustomers(
 }
 
 /**
- * The merchant's live customers matching the list's filters, newest first (those of `range` only), as
- * the query COPY runs (compiled, parameters not yet inlined).
+ * The merchant's live customers matching the list's filters, in the list's order (`sort`; those of
+ * `range` only, which takes the default order, newest first), as the query COPY runs (compiled,
+ * parameters not yet inlined).
  */
 export function customerCopyQuery(
   db: Executor,
@@ -213,13 +216,17 @@ export function customerCopyQuery(
   filters: CustomerFilterInput,
   segment?: Expression<SqlBool>,
   range: IdRange = {},
+  sort: CustomerSort = '-createdAt',
 ) {
   const { below, atLeast, first } = range
-  const inner = matchingCustomers(db, merchantId, filters, segment)
-    .select(format === 'csv' ? csvSelect : jsonSelect)
-    .$if(below !== undefined, (q) => q.where('c.id', '<', below as string))
-    .$if(atLeast !== undefined, (q) => q.where('c.id', '>=', atLeast as string))
-    .orderBy('c.id', 'desc')
+  const inner = orderCustomers(
+    matchingCustomers(db, merchantId, filters, segment)
+      .select(format === 'csv' ? csvSelect : jsonSelect)
+      .$if(below !== undefined, (q) => q.where('c.id', '<', below as string))
+      .$if(atLeast !== undefined, (q) => q.where('c.id', '>=', atLeast as string)),
+    customerOrder(sort),
+    merchantId,
+  )
     .$if(first !== undefined, (q) => q.limit(first as number))
     .compile()
   // The outer select only formats: a subquery with ORDER BY is not flattened, and a projection over

@@ -1,7 +1,14 @@
 import { stringify } from 'csv-stringify/sync'
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { ServiceContext } from '../../../context.js'
+import type { CustomerSort } from '../../customers/schema.js'
 import { type CustomerFilterInput, customerFilters } from '../../customers/services/list-filters.js'
+import {
+  type After,
+  customerOrder,
+  orderCustomers,
+  sortKeyColumn,
+} from '../../customers/services/list-order.js'
 import { type LiveCustomerRow, selectLiveCustomers } from '../../customers/services/live-customers.js'
 import { type PaymentPreference, presentCustomer } from '../../customers/services/present.js'
 import { COLUMN_CUSTOM_FIELDS, customerColumns } from '../../imports/columns.js'
@@ -13,34 +20,42 @@ import { EXPORT_BATCH, type ExportFormat, streamFile } from './stream-file.js'
 export type ExportRow = LiveCustomerRow & { coins: PaymentPreference[] | null }
 
 /**
- * The merchant's live customers matching the list's filters, newest first, in batches: keyset on the
- * id (customers_list_idx), so every batch is an index range however deep the export is.
+ * The merchant's live customers matching the list's filters, in the list's order, in batches: keyset on
+ * (sort key, id), so every batch is an index range however deep the export is.
  */
 async function* customerBatches(
   ctx: ServiceContext,
   filters: CustomerFilterInput,
-  segment?: Expression<SqlBool>,
+  segment: Expression<SqlBool> | undefined,
+  sort: CustomerSort,
+  batchRows: number,
 ): AsyncGenerator<ExportRow[]> {
-  let after: string | undefined
+  const order = customerOrder(sort)
+  let after: After | undefined
   for (;;) {
-    const rows = await selectLiveCustomers(ctx.db, ctx.merchantId)
-      .select(
-        sql<
-          PaymentPreference[] | null
-        >`(select jsonb_agg(jsonb_build_object('asset', p.asset, 'network', p.network) order by p.position)
+    const rows = await orderCustomers(
+      selectLiveCustomers(ctx.db, ctx.merchantId)
+        .select(
+          sql<
+            PaymentPreference[] | null
+          >`(select jsonb_agg(jsonb_build_object('asset', p.asset, 'network', p.network) order by p.position)
           from customer_preferences p where p.customer_id = c.id and p.merchant_id = ${ctx.merchantId})`.as(
-          'coins',
-        ),
-      )
-      .where(customerFilters(filters))
-      .$if(segment !== undefined, (q) => q.where(segment as Expression<SqlBool>))
-      .$if(after !== undefined, (q) => q.where('c.id', '<', after as string))
-      .orderBy('c.id', 'desc')
-      .limit(EXPORT_BATCH)
+            'coins',
+          ),
+        )
+        .select(sortKeyColumn(order))
+        .where(customerFilters(filters))
+        .$if(segment !== undefined, (q) => q.where(segment as Expression<SqlBool>)),
+      order,
+      ctx.merchantId,
+      after,
+    )
+      .limit(batchRows)
       .execute()
     if (rows.length) yield rows
-    if (rows.length < EXPORT_BATCH) return
-    after = rows.at(-1)?.id
+    const last = rows.at(-1)
+    if (rows.length < batchRows || !last) return
+    after = { id: last.id, k: last.sort_key ?? undefined }
   }
 }
 
@@ -111,14 +126,18 @@ export function cells(row: ExportRow): (string | null)[] {
 
 const csvHead = () => new TextEncoder().encode(`\uFEFF${stringify([customerColumns.map((c) => c.header)])}`)
 
+/** A split select's boundaries when the export is one part. */
+const NO_BOUNDARIES = 'select null::uuid as id where false'
+
 /** Customers per part of a COPY export: ~10 MB of CSV, ~25 MB of JSON Lines (under the 32 MB read-ahead). */
 const PART_ROWS = 32_768
 
 /**
- * GET /customers/export.csv: every customer the list's filters match, as CSV or JSON Lines (the API's
- * Customer). On PostgreSQL (`databaseUrl`) the server writes the file with COPY (copy-customers.ts),
- * in parts of `partRows` customers that two connections write side by side (copy-out.ts); on PGlite it
- * is built here batch by batch. Both give the same bytes.
+ * GET /customers/export.csv: every customer the list's filters match, in the list's order (`sort`,
+ * newest first by default), as CSV or JSON Lines (the API's Customer). On PostgreSQL (`databaseUrl`)
+ * the server writes the file with COPY (copy-customers.ts): newest first, in parts of `partRows`
+ * customers that two connections write side by side (copy-out.ts); in another order, in one COPY. On
+ * PGlite it is built here batch by batch. Both give the same bytes.
  */
 export function exportCustomers({
   ctx,
@@ -128,27 +147,35 @@ export function exportCustomers({
   partRows = PART_ROWS,
 }: {
   ctx: ServiceContext
-  input: CustomerFilterInput & { format: ExportFormat; segmentId?: string | undefined }
+  input: CustomerFilterInput & {
+    format: ExportFormat
+    sort?: CustomerSort | undefined
+    segmentId?: string | undefined
+  }
   /** The resolved segmentId (resolveSegment), when the export is of a segment. */
   segment?: Expression<SqlBool> | undefined
   /** PostgreSQL's URL: the COPY runs on connections of its own. */
   databaseUrl?: string | undefined
   partRows?: number
 }): ReadableStream<Uint8Array> {
-  const { format, segmentId: _segmentId, ...filters } = input
+  const { format, sort = '-createdAt', segmentId: _segmentId, ...filters } = input
   if (databaseUrl) {
     const { merchantId } = ctx
+    // Only newest first splits into id ranges; another order is one part, as the boundaries find none.
+    const split = sort === '-createdAt'
     const part = (range: IdRange) =>
-      inlineParameters(customerCopyQuery(ctx.db, merchantId, format, filters, segment, range))
-    const boundaries = inlineParameters(
-      customerCopyBoundaries(ctx.db, merchantId, filters, segment, partRows),
-    )
+      inlineParameters(
+        customerCopyQuery(ctx.db, merchantId, format, filters, segment, split ? range : {}, sort),
+      )
+    const boundaries = split
+      ? inlineParameters(customerCopyBoundaries(ctx.db, merchantId, filters, segment, partRows))
+      : NO_BOUNDARIES
     // A range only adds ids (strings): a query that inlines whole inlines in every part.
     if (boundaries !== undefined && part({}) !== undefined)
       return copyOutStream({
         url: databaseUrl,
         select: {
-          first: part({ first: partRows }) as string,
+          first: part(split ? { first: partRows } : {}) as string,
           boundaries,
           part: (range) => part(range) as string,
         },
@@ -156,7 +183,7 @@ export function exportCustomers({
         ...(format === 'csv' ? { head: csvHead() } : {}),
       })
   }
-  return batchedExport(ctx, format, filters, segment)
+  return batchedExport(ctx, format, filters, segment, sort)
 }
 
 /** The export built in Node from batches of rows (PGlite, and the reference the COPY export matches). */
@@ -165,11 +192,13 @@ export function batchedExport(
   format: ExportFormat,
   filters: CustomerFilterInput,
   segment?: Expression<SqlBool>,
+  sort: CustomerSort = '-createdAt',
+  batchRows = EXPORT_BATCH,
 ): ReadableStream<Uint8Array> {
   return streamFile({
     format,
     header: customerColumns.map((c) => c.header),
-    batches: customerBatches(ctx, filters, segment),
+    batches: customerBatches(ctx, filters, segment, sort, batchRows),
     toCells: cells,
     toJson: (rows) => rows.map((r) => presentCustomer(r, r.coins ?? [], r)),
   })

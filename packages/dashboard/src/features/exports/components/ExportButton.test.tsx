@@ -6,10 +6,10 @@ import { ExportButton } from './ExportButton'
 const filters = { q: 'ana silva', tier: 'gold', status: undefined, sort: 'name', limit: 25, cursor: 'abc' }
 
 describe('ExportButton', () => {
-  it('downloads the filtered list, every page of it, whatever the sort', () => {
+  it('downloads the filtered list, every page of it, in the list’s order', () => {
     render(<ExportButton path="/customers/export" filters={filters} />)
     const link = screen.getByRole('link', { name: 'Export CSV' })
-    expect(link.getAttribute('href')).toBe('/api/v1/customers/export.csv?q=ana+silva&tier=gold')
+    expect(link.getAttribute('href')).toBe('/api/v1/customers/export.csv?q=ana+silva&tier=gold&sort=name')
     expect(link.hasAttribute('download')).toBe(true)
   })
 
@@ -18,10 +18,10 @@ describe('ExportButton', () => {
     render(<ExportButton path="/payments/export" filters={filters} />)
     const group = screen.getByRole('group', { name: 'Export' })
     const [csv, jsonl] = within(group).getAllByRole('link')
-    expect(csv?.getAttribute('href')).toBe('/api/v1/payments/export.csv?q=ana+silva&tier=gold')
+    expect(csv?.getAttribute('href')).toBe('/api/v1/payments/export.csv?q=ana+silva&tier=gold&sort=name')
     expect(jsonl).toBe(screen.getByRole('link', { name: 'Export JSON Lines' }))
     expect(jsonl?.textContent).toBe('JSON Lines')
-    expect(jsonl?.getAttribute('href')).toBe('/api/v1/payments/export.jsonl?q=ana+silva&tier=gold')
+    expect(jsonl?.getAttribute('href')).toBe('/api/v1/payments/export.jsonl?q=ana+silva&tier=gold&sort=name')
     expect(jsonl?.hasAttribute('download')).toBe(true)
 
     await user.tab()

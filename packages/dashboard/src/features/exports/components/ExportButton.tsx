@@ -4,7 +4,7 @@ import { DownloadIcon } from '../../../ui/icons'
 export interface ExportButtonProps {
   /** The API's export without its extension, e.g. "/customers/export" (for export.csv and export.jsonl). */
   path: string
-  /** The list's filters as the API takes them: the file holds exactly what the list shows, every page. */
+  /** The list's filters and sort as the API takes them: the file holds exactly what the list shows, every page, in its order. */
   filters: Record<string, string | number | boolean | null | undefined>
 }
 
@@ -13,7 +13,7 @@ export interface ExportButtonProps {
  * for scripts), side by side as a split button; the session cookie goes along, the browser saves the file.
  */
 export function ExportButton({ path, filters }: ExportButtonProps) {
-  const { cursor: _cursor, limit: _limit, sort: _sort, ...only } = filters
+  const { cursor: _cursor, limit: _limit, ...only } = filters
   const query = toQueryString(only)
   return (
     // biome-ignore lint/a11y/useSemanticElements: two links, not form controls for a <fieldset>
