@@ -23,6 +23,16 @@ function expectInvalid(res: { status: number; headers: Headers; body: any }, ...
 const create = (body: unknown) => t.request('POST', customersPath(), { as: owner, body })
 
 describe('a create or update body that is not valid', () => {
+  it('says in its detail which field is wrong when one is, and how many when several are', async () => {
+    const one = await create({ name: 'A', tier: 'diamond' })
+    expectInvalid(one, 'tier')
+    expect(one.body.detail).toMatch(/^The request body has an invalid field, tier: .+/)
+    const two = await create({ name: 123, tier: 'diamond' })
+    expect(two.body.detail).toBe('The request body has 2 invalid fields')
+    const unknown = await create({ name: 'A', favouriteColour: 'blue' })
+    expect(unknown.body.detail).toMatch(/^The request body is invalid: .*favouriteColour/)
+  })
+
   it.each([
     ['a name that is a number', { name: 123 }, ['name']],
     ['a missing name', { email: 'x@example.com' }, ['name']],

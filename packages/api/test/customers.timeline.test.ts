@@ -215,6 +215,17 @@ describe('a customer’s timeline', () => {
     })
   })
 
+  it('names the changed fields in words', async () => {
+    const c = await createCustomer(t, owner, { name: 'Words Wendy' })
+    const res = await t.request('PATCH', `/api/v1/customers/${c.id}`, {
+      as: owner,
+      body: { vatNumber: 'PT123456789', paymentTermsDays: 15, preferredFiat: 'EUR', customId: 'W-1' },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const [change] = (await timeline(c.id, { types: 'profile' })).body.data as Item[]
+    expect(change?.title).toBe('Profile changed: custom ID, VAT number, preferred fiat, payment terms')
+  })
+
   it('shows a customer created by an import as imported', async () => {
     const done = await importFile(t, owner, 'name,email\nImported Ivy,ivy@timeline.test\n')
     expect(done.status).toBe('completed')

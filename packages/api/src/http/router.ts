@@ -9,14 +9,14 @@ export function createRouter() {
       if (!result.success) {
         const errors = fieldErrorsFromZod(result.error)
         const where = result.target === 'json' ? 'body' : result.target
-        return problemResponse(
-          c,
-          'validation_failed',
-          `The request ${where} has ${errors.length} invalid field(s)`,
-          {
-            errors,
-          },
-        )
+        const [only] = errors
+        const detail =
+          errors.length === 1 && only
+            ? only.path === '(body)'
+              ? `The request ${where} is invalid: ${only.message}`
+              : `The request ${where} has an invalid field, ${only.path}: ${only.message}`
+            : `The request ${where} has ${errors.length} invalid fields`
+        return problemResponse(c, 'validation_failed', detail, { errors })
       }
     },
   })

@@ -89,6 +89,16 @@ const EVENT_VERBS: Record<string, string> = {
   'invoice.voided': 'voided',
 }
 
+/** A field's words for a title: "paymentLimits" → "payment limits", with the initialisms kept. */
+const FIELD_WORDS: Record<string, string> = {
+  customId: 'custom ID',
+  taxId: 'tax ID',
+  vatNumber: 'VAT number',
+  paymentTermsDays: 'payment terms',
+}
+export const fieldWords = (field: string) =>
+  FIELD_WORDS[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)
+
 function changesOf(data: Obj): { field: string; from: unknown; to: unknown }[] {
   const previous = obj(data.previousAttributes)
   const now = obj(data.object)
@@ -177,7 +187,7 @@ export function presentTimelineRow(row: TimelineRow, names: Names): TimelineItem
         item.title = a?.type === 'import' ? 'Customer imported' : 'Customer created'
       } else {
         item.changes = changesOf(row.data)
-        item.title = `Profile changed: ${item.changes.map((c) => c.field).join(', ')}`
+        item.title = `Profile changed: ${item.changes.map((c) => fieldWords(c.field)).join(', ')}`
       }
   }
   return item
