@@ -66,6 +66,40 @@ describe('the reminder policy', () => {
     expect(kind.status).toBe(400)
     expect(kind.body.errors[0].path).toBe('steps.0.kind')
 
+    // The QA case: the "before due" step moved from -3 to 3 lands on the first overdue step's day.
+    const moved = await t.request('PUT', POLICY, {
+      as: owner,
+      body: { steps: [step('before_due', 3, 'reminder_before_due'), step('late', 3, 'reminder_overdue_1')] },
+    })
+    expect(moved.status).toBe(400)
+    expect(moved.body.errors).toEqual([
+      {
+        path: 'steps.0.kind',
+        message: expect.stringContaining('"before due" email on or after the due date'),
+      },
+      { path: 'steps.1.offsetDays', message: expect.stringContaining('same day as step 1') },
+    ])
+    const early = await t.request('PUT', POLICY, {
+      as: owner,
+      body: { steps: [step('late', 0, 'reminder_final')] },
+    })
+    expect(early.body.errors[0]).toMatchObject({
+      path: 'steps.0.kind',
+      message: expect.stringContaining('overdue email before the invoice is overdue'),
+    })
+    // A disabled step may share a day (it sends nothing); the issue date counts on its own.
+    const fine = await t.request('PUT', POLICY, {
+      as: owner,
+      body: {
+        steps: [
+          step('late', 3, 'reminder_overdue_1'),
+          step('later', 3, 'reminder_overdue_2', { enabled: false }),
+          { key: 'issued', offsetDays: 3, relativeTo: 'issue', kind: 'reminder_due' },
+        ],
+      },
+    })
+    expect(fine.status, JSON.stringify(fine.body)).toBe(200)
+
     const zone = await t.request('PUT', POLICY, { as: owner, body: { steps: [], timezone: 'Mars/Olympus' } })
     expect(zone.status).toBe(400)
     expect(zone.body.errors[0].path).toBe('timezone')

@@ -55,12 +55,32 @@ export interface ReminderStep {
   enabled: boolean
 }
 
-/** A list of steps, checked as a whole: unique keys, and nothing before the issue date. */
+/** The overdue kinds: an email that says the invoice is late. */
+const OVERDUE_KINDS: readonly ReminderKind[] = ['reminder_overdue_1', 'reminder_overdue_2', 'reminder_final']
+
+/**
+ * What is wrong with a step's email for its day, counted from the due date: a "before due" email on or
+ * after it, or an overdue one on or before it.
+ */
+function kindMismatch(s: ReminderStep): string | undefined {
+  if (s.relativeTo !== 'due') return undefined
+  if (s.kind === 'reminder_before_due' && s.offsetDays >= 0)
+    return 'sends the "before due" email on or after the due date: use a negative number of days'
+  if (OVERDUE_KINDS.includes(s.kind) && s.offsetDays <= 0)
+    return 'sends an overdue email before the invoice is overdue: use a positive number of days'
+  return undefined
+}
+
+/**
+ * A list of steps, checked as a whole: unique keys, nothing before the issue date, no two enabled steps
+ * on the same day, and each email fits its day.
+ */
 export const reminderStepsSchema = z
   .array(reminderStepSchema)
   .max(MAX_STEPS, `must have at most ${MAX_STEPS} steps`)
   .superRefine((steps, ctx) => {
     const seen = new Map<string, number>()
+    const days = new Map<string, number>()
     normalizeSteps(steps).forEach((s, i) => {
       if (s.relativeTo === 'issue' && s.offsetDays < 0)
         ctx.addIssue({
@@ -68,6 +88,17 @@ export const reminderStepsSchema = z
           path: [i, 'offsetDays'],
           message: `step ${i + 1} (${s.key}) cannot come before the issue date`,
         })
+      const mismatch = kindMismatch(s)
+      if (mismatch) ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: `step ${i + 1} ${mismatch}` })
+      const day = `${s.relativeTo} ${s.offsetDays}`
+      const sameDay = days.get(day)
+      if (s.enabled && sameDay !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'offsetDays'],
+          message: `step ${i + 1} is on the same day as step ${sameDay + 1}: a customer would get two emails at once`,
+        })
+      else if (s.enabled) days.set(day, i)
       const first = seen.get(s.key)
       if (first !== undefined)
         ctx.addIssue({
