@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { formatAssetAmount, formatMoney, formatMoneyOrDash, roundDecimal } from './money'
+import {
+  formatAssetAmount,
+  formatMoney,
+  formatMoneyOrDash,
+  formatUnitPrice,
+  formatUnitPriceOrDash,
+  roundDecimal,
+} from './money'
 
 describe('formatMoney', () => {
   it('formats a decimal string in the currency of the locale', () => {
@@ -42,6 +49,29 @@ describe('formatMoneyOrDash', () => {
     expect(formatMoneyOrDash(null, 'USD')).toBe('—')
     expect(formatMoneyOrDash('1', null)).toBe('—')
     expect(formatMoneyOrDash('abc', 'USD')).toBe('abc')
+  })
+})
+
+describe('formatUnitPrice', () => {
+  it('keeps every significant decimal the price was stored with', () => {
+    expect(formatUnitPrice('1.115', 'USD', 'en-US')).toBe('$1.115')
+    expect(formatUnitPrice('0.00012345', 'USD', 'en-US')).toBe('$0.00012345')
+    expect(formatUnitPrice('1234.1150', 'USD', 'en-US')).toBe('$1,234.115')
+    expect(formatUnitPrice('12345678901234567890.123456789', 'USD', 'en-US')).toBe(
+      '$12,345,678,901,234,567,890.123456789',
+    )
+  })
+
+  it('never shows fewer decimals than the currency’s own', () => {
+    expect(formatUnitPrice('10', 'USD', 'en-US')).toBe('$10.00')
+    expect(formatUnitPrice('10.50', 'USD', 'en-US')).toBe('$10.50')
+    expect(formatUnitPrice('1200', 'JPY', 'en-US')).toBe('¥1,200')
+    expect(formatUnitPrice('1200.5', 'JPY', 'en-US')).toBe('¥1,200.5')
+  })
+
+  it('answers "—" for nothing and the raw value for something malformed (OrDash)', () => {
+    expect(formatUnitPriceOrDash(null, 'USD')).toBe('—')
+    expect(formatUnitPriceOrDash('abc', 'USD')).toBe('abc')
   })
 })
 

@@ -87,3 +87,28 @@ export function formatAssetAmount(amount: string, asset: string, locale?: string
   const negative = sign === '-' && (units !== 0n || decimals !== '')
   return `${negative ? '-' : ''}${grouped}${decimals ? `${separator}${decimals}` : ''}\u00a0${asset}`
 }
+
+/**
+ * Formats a unit price like {@link formatMoney}, but keeps every significant decimal it was stored with
+ * ("1.115" USD is "$1.115", not "$1.12"); never fewer decimals than the currency's own ("10" is "$10.00").
+ */
+export function formatUnitPrice(amount: string, currency: string, locale?: string): string {
+  const base = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const own = base.resolvedOptions().maximumFractionDigits ?? 2
+  const stored = DECIMAL.exec(amount.trim())?.[3]?.replace(/0+$/, '').length ?? 0
+  return formatMoney(amount, currency, { locale, fractionDigits: Math.max(own, stored) })
+}
+
+/** Like {@link formatUnitPrice}, but answers "—" for a missing or malformed amount instead of throwing. */
+export function formatUnitPriceOrDash(
+  amount: string | null | undefined,
+  currency: string | null | undefined,
+  locale?: string,
+) {
+  if (amount == null || !currency) return '—'
+  try {
+    return formatUnitPrice(amount, currency, locale)
+  } catch {
+    return amount
+  }
+}

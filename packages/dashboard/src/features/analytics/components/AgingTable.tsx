@@ -22,7 +22,12 @@ export function AgingTable({ aging }: AgingTableProps) {
       <p>
         Average time to pay (invoices paid in the range):{' '}
         <strong>{formatDays(aging.averageDaysToPay)}</strong>
-        {aging.invoicesPaid ? <span className="muted"> over {aging.invoicesPaid} invoices</span> : null}
+        {aging.invoicesPaid ? (
+          <span className="muted">
+            {' '}
+            over {aging.invoicesPaid} {aging.invoicesPaid === 1 ? 'invoice' : 'invoices'}
+          </span>
+        ) : null}
       </p>
       {currencies.length === 0 ? (
         <p className="muted">Nothing is owed on sent invoices.</p>

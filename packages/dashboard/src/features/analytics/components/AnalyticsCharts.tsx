@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { EmptyState } from '../../../ui/EmptyState'
 import type { AnalyticsRevenue } from '../api'
 
 export interface AnalyticsChartsProps {
@@ -27,6 +28,20 @@ export function AnalyticsCharts({ revenue }: AnalyticsChartsProps) {
     approved: s.payments,
     failed: s.failedPayments,
   }))
+  // Nothing to draw (no period, or only empty ones): an empty grid with a 0–4 axis says nothing useful.
+  const empty = revenue.series.every(
+    (s) => s.payments === 0 && s.failedPayments === 0 && !/[1-9]/.test(s.revenue),
+  )
+  if (empty) {
+    return (
+      <section className="card" aria-label="Revenue and payments">
+        <EmptyState
+          title="No payments in this period yet"
+          description="Revenue and payments are charted here once payments arrive in the range."
+        />
+      </section>
+    )
+  }
   return (
     <div className="analytics-charts">
       <figure className="card">

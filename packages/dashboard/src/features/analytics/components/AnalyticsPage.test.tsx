@@ -87,6 +87,7 @@ describe('AnalyticsPage', () => {
     const cohort = screen.getByRole('row', { name: /2026-01/ })
     expect(within(cohort).getByText('25%').getAttribute('title')).toBe('1 of 4 paid')
     expect(screen.getByText('10 days')).toBeTruthy()
+    expect(screen.getByText('over 1 invoice', { exact: false }).textContent).toBe(' over 1 invoice')
     expect(screen.getByRole('rowheader', { name: '1–30 days late' }).nextSibling?.textContent).toContain(
       '€70.00',
     )
@@ -105,6 +106,34 @@ describe('AnalyticsPage', () => {
       expect(last?.url.searchParams.get('from')).toBe('2026-01-01')
     })
     expect(router.state.location.search).toContain('asset=USDT')
+  })
+
+  it('says "over 2 invoices" in the plural', async () => {
+    reports.aging = { ...aging, invoicesPaid: 2 }
+    try {
+      stubReports()
+      renderWithApp(<AnalyticsPage />, { path: '/analytics?from=2026-01-01&to=2026-03-31' })
+      expect((await screen.findByText('over 2 invoices', { exact: false })).textContent).toBe(
+        ' over 2 invoices',
+      )
+    } finally {
+      reports.aging = aging
+    }
+  })
+
+  it('shows "No payments in this period yet" instead of empty charts', async () => {
+    reports.revenue = {
+      ...revenue,
+      series: [{ period: '2026-01-01', revenue: '0.00', payments: 0, failedPayments: 0, newCustomers: 0 }],
+    }
+    try {
+      stubReports()
+      renderWithApp(<AnalyticsPage />, { path: '/analytics?from=2026-01-01&to=2026-03-31' })
+      expect(await screen.findByRole('heading', { name: 'No payments in this period yet' })).toBeTruthy()
+      expect(screen.queryByText('Payments', { selector: 'figcaption' })).toBeNull()
+    } finally {
+      reports.revenue = revenue
+    }
   })
 
   it('says when the figures cannot be loaded', async () => {

@@ -74,6 +74,34 @@ describe('CheckoutPage', () => {
     expect(stream().url).toBe(`${checkoutPath}/events`)
   })
 
+  it('says the invoice cannot be paid online yet, not "Waiting for payment", when it accepts no coin', async () => {
+    stubApi((req) =>
+      req.url.pathname === checkoutPath ? { body: buildCheckout({ accepts: [] }) } : undefined,
+    )
+    open()
+    expect(await screen.findByRole('heading', { name: "Can't be paid online yet" })).toBeDefined()
+    expect(screen.getByTestId('checkout-no-coins').textContent).toContain(
+      "This invoice can't be paid online yet: no payment method is set up. Please contact Anvil Goods.",
+    )
+    expect(screen.queryByTestId('checkout-status')).toBeNull()
+    expect(screen.queryByText('Waiting for payment')).toBeNull()
+    expect(screen.queryByRole('region', { name: 'Pay with' })).toBeNull()
+    expect(screen.getByTestId('amount-due').textContent).toBe('$100.00')
+  })
+
+  it('shows a unit price with every decimal it has', async () => {
+    const checkout = buildCheckout({
+      lines: [{ description: 'Metered usage', quantity: '1.005', unitAmount: '1.115', amount: '1.12' }],
+      subtotal: '1.12',
+      total: '1.12',
+      amountDue: '1.12',
+    })
+    stubApi((req) => (req.url.pathname === checkoutPath ? { body: checkout } : undefined))
+    open()
+    const line = (await screen.findByText('Metered usage')).closest('li')
+    expect(line?.textContent).toBe('Metered usage × 1.005 at $1.115$1.12')
+  })
+
   it('picks a coin with the keyboard and shows the quote: QR, amount, address, wallet link, countdown', async () => {
     const quote = buildQuote()
     const requests = stubApi((req) => {

@@ -47,6 +47,14 @@ export function CheckoutPage({ token, pollIntervalMs }: CheckoutPageProps) {
   const shown = picked === undefined ? (data.quotes[0] ?? null) : picked
   const settled = isSettled(data.status)
   const pending = quote.isPending ? quote.variables : undefined
+  // Nothing to pay with (no wallet set up): "Waiting for payment" would wait forever, so only the
+  // empty state below is shown, unless something was already paid or seen.
+  const noWayToPay =
+    !settled &&
+    !shown &&
+    data.accepts.length === 0 &&
+    data.status !== 'partially_paid' &&
+    !data.payments.some((p) => p.status === 'seen')
 
   return (
     <main className="checkout">
@@ -56,7 +64,7 @@ export function CheckoutPage({ token, pollIntervalMs }: CheckoutPageProps) {
         <p className="checkout-muted">Payment to</p>
         <h1 className="checkout__title">{data.merchantName}</h1>
       </header>
-      <PaymentStatus checkout={data} />
+      {noWayToPay ? null : <PaymentStatus checkout={data} />}
       {!settled ? (
         shown ? (
           <QuotePanel
@@ -70,7 +78,12 @@ export function CheckoutPage({ token, pollIntervalMs }: CheckoutPageProps) {
             }}
           />
         ) : (
-          <CoinPicker coins={data.accepts} onPick={(coin) => quote.mutate(coin)} pending={pending} />
+          <CoinPicker
+            coins={data.accepts}
+            onPick={(coin) => quote.mutate(coin)}
+            pending={pending}
+            merchantName={data.merchantName}
+          />
         )
       ) : null}
       {quote.isError ? <ErrorAlert error={quote.error} title="No quote for this coin" /> : null}

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../format/dates'
-import { formatMoney } from '../../../format/money'
+import { formatMoney, formatUnitPrice } from '../../../format/money'
 import type { Checkout } from '../api'
 
 export interface InvoiceSummaryProps {
@@ -25,7 +25,7 @@ export function InvoiceSummary({ checkout }: InvoiceSummaryProps) {
               {line.quantity !== '1' ? (
                 <span className="checkout-muted">
                   {' '}
-                  × {line.quantity} at {money(line.unitAmount)}
+                  × {line.quantity} at {formatUnitPrice(line.unitAmount, checkout.currency)}
                 </span>
               ) : null}
             </span>

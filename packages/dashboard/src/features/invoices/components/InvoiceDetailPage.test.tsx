@@ -4,6 +4,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildMe, buildPayment, problem, stubApi } from '../../../test/api'
 import { meQueryKey } from '../../auth/hooks/useMe'
+import type { Invoice } from '../api'
 import { InvoiceDetailPage } from './InvoiceDetailPage'
 import { buildInvoice } from './invoice-fixtures'
 
@@ -55,6 +56,27 @@ function open(role: 'owner' | 'viewer' = 'owner') {
       <RouterProvider router={router} />
     </QueryClientProvider>,
   )
+}
+
+/** The page at /invoices/:id for `invoice`, arriving with `state` (e.g. the editor's flash), beside the wallets page. */
+function openInvoice(invoice: Invoice, state?: unknown) {
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  })
+  client.setQueryData(meQueryKey, buildMe())
+  const router = createMemoryRouter(
+    [
+      { path: '/invoices/:id', element: <InvoiceDetailPage /> },
+      { path: '/settings/wallets', element: <h1>Wallets page</h1> },
+    ],
+    { initialEntries: [{ pathname: `/invoices/${invoice.id}`, state }] },
+  )
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+  return router
 }
 
 describe('InvoiceDetailPage', () => {
@@ -160,5 +182,75 @@ describe('InvoiceDetailPage', () => {
     expect(screen.queryByRole('button', { name: 'Void' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Record payment' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Refund…' })).toBeNull()
+  })
+  it('warns that an invoice accepting no coin cannot be paid, and links to where wallets are connected', async () => {
+    const unpayable = buildInvoice({ accepts: [] })
+    stubApi(() => ({ body: unpayable }))
+    const router = openInvoice(unpayable)
+    const warning = await screen.findByText("This invoice can't be paid yet")
+    const alert = warning.closest('.alert')
+    if (!(alert instanceof HTMLElement)) throw new Error('the warning is an alert')
+    expect(alert.className).toContain('alert--warning')
+    expect(alert.textContent).toContain('the customer will not be able to pay it until you')
+    fireEvent.click(within(alert).getByRole('link', { name: 'connect a wallet or payment method' }))
+    expect(await screen.findByRole('heading', { name: 'Wallets page' })).toBeTruthy()
+    expect(router.state.location.pathname).toBe('/settings/wallets')
+  })
+
+  it('does not warn once the invoice is paid', async () => {
+    const paid = buildInvoice({ status: 'paid', accepts: [], amountPaid: '100.00', amountDue: '0.00' })
+    stubApi(() => ({ body: paid }))
+    openInvoice(paid)
+    await screen.findByLabelText('Totals')
+    expect(screen.queryByText("This invoice can't be paid yet")).toBeNull()
+  })
+
+  it('does not warn about an invoice that accepts a coin', async () => {
+    const payable = buildInvoice()
+    stubApi(() => ({ body: payable }))
+    openInvoice(payable)
+    await screen.findByLabelText('Totals')
+    expect(screen.queryByText("This invoice can't be paid yet")).toBeNull()
+  })
+
+  it('shows a unit price with every decimal it has', async () => {
+    const invoice = buildInvoice({
+      subtotal: '1.12',
+      total: '1.12',
+      amountDue: '1.12',
+      lines: [
+        {
+          position: 0,
+          description: 'Metered usage',
+          quantity: '1.005',
+          unitAmount: '1.115',
+          amount: '1.12',
+          taxRateId: null,
+          taxName: null,
+          taxPercentage: null,
+        },
+      ],
+    })
+    stubApi(() => ({ body: invoice }))
+    openInvoice(invoice)
+    const row = (await screen.findByText('Metered usage')).closest('tr')
+    if (!row) throw new Error('the line is a row')
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent)
+    expect(cells).toEqual(['Metered usage', '1.005', '$1.115', '—', '$1.12'])
+  })
+
+  it('replaces the "Draft … saved." banner once the draft is sent', async () => {
+    const draft = buildInvoice({ status: 'draft', sentAt: null, payUrl: null })
+    const sent = { ...draft, status: 'open' as const, sentAt: '2026-03-02T10:00:00.000Z' }
+    const requests = stubApi((req) => (req.method === 'POST' ? { body: sent } : { body: draft }))
+    openInvoice(draft, { flash: `Draft ${draft.number} saved.` })
+    expect(await screen.findByText(`Draft ${draft.number} saved.`)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }))
+    expect(await screen.findByText(`${draft.number} was sent.`)).toBeTruthy()
+    expect(screen.queryByText(`Draft ${draft.number} saved.`)).toBeNull()
+    expect(requests.find((r) => r.method === 'POST')?.url.pathname).toBe(`/api/v1/invoices/${draft.id}/send`)
+    expect(screen.queryByRole('button', { name: 'Send' })).toBeNull()
   })
 })

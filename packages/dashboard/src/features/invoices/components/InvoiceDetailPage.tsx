@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../../api/problem'
 import { formatDate, formatDateTime } from '../../../format/dates'
-import { formatMoneyOrDash } from '../../../format/money'
-import { ErrorAlert } from '../../../ui/Alert'
+import { formatMoneyOrDash, formatUnitPriceOrDash } from '../../../format/money'
+import { Alert, ErrorAlert } from '../../../ui/Alert'
 import { ConfirmDialog } from '../../../ui/ConfirmDialog'
 import { CopyButton } from '../../../ui/CopyButton'
 import { DocumentTitle } from '../../../ui/DocumentTitle'
@@ -51,12 +51,15 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
   const me = useCurrentMe()
   const canWrite = me.role !== 'viewer'
   const send = useSendInvoice()
+  const navigate = useNavigate()
+  const location = useLocation()
   const voidIt = useVoidInvoice()
   const [confirmVoid, setConfirmVoid] = useState(false)
   const [refunding, setRefunding] = useState<string | null>(null)
   const money = (v: string) => formatMoneyOrDash(v, invoice.currency)
   const payLink = invoice.payUrl ? new URL(invoice.payUrl, window.location.origin).toString() : null
   const owing = invoice.status === 'open' || invoice.status === 'partially_paid'
+  const noWayToPay = (invoice.status === 'draft' || owing) && invoice.accepts.length === 0
   return (
     <>
       <Flash />
@@ -94,7 +97,19 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
                   type="button"
                   className="button button--primary"
                   disabled={send.isPending}
-                  onClick={() => send.mutate({ id: invoice.id, arg: undefined })}
+                  onClick={() =>
+                    send.mutate(
+                      { id: invoice.id, arg: undefined },
+                      {
+                        // Replaces the "Draft … saved." banner the editor left in the navigation state.
+                        onSuccess: (sent) =>
+                          navigate(location.pathname, {
+                            replace: true,
+                            state: { flash: `${sent.number} was sent.` },
+                          }),
+                      },
+                    )
+                  }
                 >
                   Send
                 </button>
@@ -113,6 +128,12 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
         }
       />
       {send.isError ? <ErrorAlert error={send.error} title="The invoice was not sent" /> : null}
+      {noWayToPay ? (
+        <Alert tone="warning" title="This invoice can't be paid yet">
+          It accepts no coin: the customer will not be able to pay it until you{' '}
+          <Link to="/settings/wallets">connect a wallet or payment method</Link>.
+        </Alert>
+      ) : null}
       {payLink && invoice.status !== 'void' ? (
         <section className="card" aria-labelledby="pay-link-title">
           <h2 className="card__title" id="pay-link-title">
@@ -149,7 +170,7 @@ export function InvoiceDetail({ invoice }: InvoiceDetailProps) {
                 <tr key={l.position}>
                   <td>{l.description}</td>
                   <td className="num">{l.quantity}</td>
-                  <td className="num">{money(l.unitAmount)}</td>
+                  <td className="num">{formatUnitPriceOrDash(l.unitAmount, invoice.currency)}</td>
                   <td>{l.taxName ? `${l.taxName} ${l.taxPercentage}%` : '—'}</td>
                   <td className="num">{money(l.amount)}</td>
                 </tr>

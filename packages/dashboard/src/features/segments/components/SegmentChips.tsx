@@ -1,4 +1,5 @@
 import { useBuiltinSegments, useSegments } from '../hooks/queries'
+import { builtinSegmentLabel } from '../labels'
 
 const FEATURED = ['vip', 'new', 'at-risk', 'churned', 'one-time', 'recurring', 'late-payers']
 
@@ -17,7 +18,9 @@ export function SegmentChips({ value, onChange }: SegmentChipsProps) {
       .filter((b) => FEATURED.includes(b.id) && b.available)
       .map((b) => ({ id: b.id, label: b.name })),
   ]
-  if (value && !chips.some((c) => c.id === value)) chips.unshift({ id: value, label: value })
+  // A segment picked elsewhere (e.g. "timezone:Europe" from the segments page): its name, the id only while unknown.
+  if (value && !chips.some((c) => c.id === value))
+    chips.unshift({ id: value, label: builtinSegmentLabel(value, builtins.data ?? []) ?? value })
   if (chips.length === 0) return null
   return (
     <fieldset className="chip-list">

@@ -4,6 +4,7 @@ import { EmptyState } from '../../../ui/EmptyState'
 import { LoadingBlock } from '../../../ui/Spinner'
 import type { Segment } from '../api'
 import { useBuiltinSegments, useDeleteSegment, useSegmentCount, useSegments } from '../hooks/queries'
+import { builtinSegmentLabel } from '../labels'
 
 function SegmentCountCell({ id }: { id: string }) {
   const count = useSegmentCount(id)
@@ -94,9 +95,10 @@ export function BuiltinSegmentList() {
       </h2>
       <ul className="chip-list">
         {builtins.data.flatMap((b) => {
-          const ids = b.param
-            ? (b.param.options ?? []).map((o) => ({ id: `${b.id}:${o}`, label: `${b.name}: ${o}` }))
-            : [{ id: b.id, label: b.name }]
+          const ids = (b.param ? (b.param.options ?? []).map((o) => `${b.id}:${o}`) : [b.id]).map((id) => ({
+            id,
+            label: builtinSegmentLabel(id, [b]) ?? id,
+          }))
           return ids.map(({ id, label }) => (
             <li key={id}>
               {b.available ? (
