@@ -6,18 +6,8 @@ const format = z.enum(['csv', 'jsonl']).default('csv').openapi({
   description: 'csv (spreadsheet-safe) or jsonl: one JSON object per line, as the API returns it',
 })
 
-export const customerExportQuery = listCustomersQuery
-  .pick({
-    q: true,
-    status: true,
-    type: true,
-    tag: true,
-    country: true,
-    tier: true,
-    segmentId: true,
-    sort: true,
-  })
-  .extend({ format })
+// The list's query without its paging: the same filters and sort, every page.
+export const customerExportQuery = listCustomersQuery.omit({ limit: true, cursor: true }).extend({ format })
 
 export const paymentExportQuery = listPaymentsQuery.omit({ limit: true, cursor: true }).extend({ format })
 

@@ -96,7 +96,7 @@ const FIELD_WORDS: Record<string, string> = {
   vatNumber: 'VAT number',
   paymentTermsDays: 'payment terms',
 }
-export const fieldWords = (field: string) =>
+const fieldWords = (field: string) =>
   FIELD_WORDS[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)
 
 function changesOf(data: Obj): { field: string; from: unknown; to: unknown }[] {
